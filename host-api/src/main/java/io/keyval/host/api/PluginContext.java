@@ -1,0 +1,60 @@
+package io.keyval.host.api;
+
+import io.undertow.server.HttpHandler;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+
+/** What the host gives one plugin during {@link HostPlugin#onInit}. */
+public interface PluginContext {
+
+    /** @return the plugin's id (its PF4J id, which is also its service-registry name) */
+    String pluginId();
+
+    /**
+     * @return the plugin's configuration: its own {@code manifest.yaml} with the host manifest's
+     *     per-plugin overrides merged on top and {@code ${VAR}} references substituted
+     */
+    PluginConfig config();
+
+    /** @return the host's data directory (created if missing); plugins keep their files below it */
+    Path dataDir();
+
+    /** @return the HTTP base path of this plugin, e.g. {@code /keyval} (from the manifest's {@code base}) */
+    String basePath();
+
+    /** @return a logger named after the plugin */
+    Logger logger();
+
+    /**
+     * Publishes a service of this plugin so that other plugins can obtain it with
+     * {@link #getPlugin(String, Class)} under this plugin's id.
+     *
+     * @param type the type others look it up by (an interface exported by this plugin)
+     * @param service the implementation
+     * @param <T> the service type
+     */
+    <T> void provide(Class<T> type, T service);
+
+    /**
+     * Looks up a service published by another, already initialised plugin.
+     *
+     * @param pluginId the id of the plugin that provides it, e.g. {@code "plugin-keyval"}
+     * @param type the service type
+     * @param <T> the service type
+     * @return the service
+     * @throws PluginException if that plugin is not loaded, not initialised yet, or provides no
+     *     service of that type
+     */
+    <T> T getPlugin(String pluginId, Class<T> type);
+
+    /**
+     * Serves every request whose path starts with {@code basePath() + path} with {@code handler}.
+     * The handler sees the full request path. The handler runs on an I/O thread: dispatch to a
+     * worker before blocking.
+     *
+     * @param path a path below the plugin's base, starting with {@code /} (e.g. {@code /api});
+     *     {@code /} mounts the whole base
+     * @param handler the handler
+     */
+    void mount(String path, HttpHandler handler);
+}

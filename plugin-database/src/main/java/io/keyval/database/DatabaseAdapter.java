@@ -1,0 +1,88 @@
+package io.keyval.database;
+
+import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One database, reached through pooled JDBC connections. Owned by the database plugin: users never
+ * close it.
+ *
+ * <p>Writes go through {@link #transaction}: the work runs in one transaction that commits when it
+ * returns and rolls back when it throws. SQLite write transactions are serialised inside the process
+ * on one writer connection ({@code BEGIN IMMEDIATE}), so concurrent writers wait their turn instead
+ * of failing with "database is locked". PostgreSQL transactions run at READ COMMITTED on pooled
+ * connections; callers that need more take row locks.
+ *
+ * <pre>{@code
+ * long n = adapter.transaction(s -> {
+ *     PreparedStatement ps = s.prepare("UPDATE counters SET n = n + 1 WHERE id = ?");
+ *     ps.setString(1, "hits");
+ *     return (long) ps.executeUpdate();
+ * });
+ * }</pre>
+ */
+public interface DatabaseAdapter {
+
+    /** @return {@code "sqlite"} or {@code "postgres"} */
+    String type();
+
+    /** @return the durability setting in words, e.g. {@code "WAL, synchronous=FULL"} */
+    String durability();
+
+    /**
+     * Runs read-only work on a pooled connection in auto-commit mode.
+     *
+     * @param work the work
+     * @param <T> its result type
+     * @return what the work returned
+     * @throws DatabaseException wrapping any {@link java.sql.SQLException}
+     */
+    <T> T read(SqlWork<T> work);
+
+    /**
+     * Runs work in one transaction: commit on return, rollback on exception. A commit that returns
+     * is durable to the adapter's durability setting.
+     *
+     * @param work the work
+     * @param <T> its result type
+     * @return what the work returned
+     * @throws DatabaseException wrapping any {@link java.sql.SQLException}; runtime exceptions thrown
+     *     by the work propagate unchanged after the rollback
+     */
+    <T> T transaction(SqlWork<T> work);
+
+    /**
+     * Runs one parameterised statement in its own transaction.
+     *
+     * @param sql the statement, with {@code ?} parameters
+     * @param args the parameters ({@code byte[]} for BLOB/bytea)
+     * @return the rows (column label to value; BLOB/bytea columns as {@code byte[]}); empty for
+     *     statements without a result set
+     */
+    List<Map<String, Object>> execute(String sql, Object... args);
+
+    /**
+     * Like {@link #execute} but returns only the first row.
+     *
+     * @param sql the statement
+     * @param args the parameters
+     * @return the first row, or {@code null}
+     */
+    Map<String, Object> executeOne(String sql, Object... args);
+
+    /**
+     * Runs statements atomically, in order, in one transaction.
+     *
+     * @param statements the statements
+     */
+    void batch(List<SqlStatement> statements);
+
+    /**
+     * Opens a connection outside the pool, for long-lived uses such as PostgreSQL
+     * {@code LISTEN}. The caller closes it.
+     *
+     * @return a new connection in auto-commit mode
+     */
+    Connection openDedicatedConnection();
+}

@@ -1,0 +1,158 @@
+package io.keyval.kv;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The key-value store, as sibling plugins see it. Obtain it in your plugin's {@code onInit}:
+ *
+ * <pre>{@code
+ * Kv kv = ctx.getPlugin("plugin-keyval", Kv.class);
+ * kv.set(Key.of("config", "theme"), "dark");
+ * KvEntry<String> theme = kv.get(Key.of("config", "theme"), String.class);
+ *
+ * record User(String name, int age) {}
+ * kv.set(Key.of("users", 1), new User("Ada", 36), Duration.ofHours(1));
+ * List<KvEntry<User>> users = kv.list(Key.of("users"), ListOptions.defaults(), User.class);
+ *
+ * CommitResult r = kv.atomic()
+ *     .check(Key.of("users", 1), theme.versionstamp())
+ *     .sum(Key.of("stats", "logins"), 1)
+ *     .commit();
+ * }</pre>
+ *
+ * <p>Values are JSON: any value Jackson can convert (records, maps, lists, strings, numbers,
+ * booleans, {@code null}, {@link JsonNode}). Reads convert the stored JSON to the requested type.
+ * Every method is thread-safe. Invalid input throws {@link KvValidationException} and changes
+ * nothing; storage failures throw {@link KvException}.
+ */
+public interface Kv {
+
+    /**
+     * @param key the key
+     * @return the entry as a JSON tree (absent: value and versionstamp {@code null})
+     */
+    KvEntry<JsonNode> get(Key key);
+
+    /**
+     * @param key the key
+     * @param type the value type
+     * @param <T> the value type
+     * @return the entry with its value converted to {@code type}
+     */
+    <T> KvEntry<T> get(Key key, Class<T> type);
+
+    /**
+     * @param keys up to 1000 keys
+     * @return one entry per key, in the same order (duplicates answered at each position)
+     */
+    List<KvEntry<JsonNode>> getMany(List<Key> keys);
+
+    /**
+     * Stores a value without expiry (removing any previous expiry).
+     *
+     * @param key a non-empty key
+     * @param value the value
+     * @return {@code ok} and the new versionstamp
+     */
+    CommitResult set(Key key, Object value);
+
+    /**
+     * Stores a value that disappears after {@code expiresIn}.
+     *
+     * @param key a non-empty key
+     * @param value the value
+     * @param expiresIn positive time to live (millisecond precision), or {@code null} for none
+     * @return {@code ok} and the new versionstamp
+     */
+    CommitResult set(Key key, Object value, Duration expiresIn);
+
+    /**
+     * Deletes {@code key} and all its descendants.
+     *
+     * @param key the key
+     * @return the number of live entries removed
+     */
+    long delete(Key key);
+
+    /**
+     * @param key the key
+     * @param options exact mode and/or a where filter
+     * @return the number of live entries removed
+     */
+    long delete(Key key, DeleteOptions options);
+
+    /**
+     * Lists the live strict descendants of {@code prefix} (not the prefix key itself).
+     *
+     * @param prefix the prefix; {@code Key.of()} lists every key
+     * @param options bounds, limit, order, filter
+     * @return the entries
+     */
+    List<KvEntry<JsonNode>> list(Key prefix, ListOptions options);
+
+    /**
+     * @param prefix the prefix
+     * @param options bounds, limit, order, filter
+     * @param type the value type
+     * @param <T> the value type
+     * @return the entries with converted values
+     */
+    <T> List<KvEntry<T>> list(Key prefix, ListOptions options, Class<T> type);
+
+    /**
+     * @param prefix the prefix
+     * @return the number of live strict descendants
+     */
+    long count(Key prefix);
+
+    /**
+     * @param prefix the prefix
+     * @param options cursor, page size, order
+     * @return one page
+     * @throws KvValidationException {@code Invalid cursor} for a cursor this store did not issue
+     */
+    Page<JsonNode> paginate(Key prefix, PageOptions options);
+
+    /** @return a new atomic operation builder */
+    AtomicOperation atomic();
+
+    /**
+     * Runs {@code fn} in an optimistic transaction: reads are recorded as checks, writes are
+     * buffered and committed atomically; on conflict the function is re-run up to
+     * {@code options.maxRetries()} times with exponential backoff and jitter.
+     *
+     * @param fn the transaction body
+     * @param options retries and delay
+     * @param <T> the body's result type
+     * @return the result
+     */
+    <T> TransactionResult<T> transaction(TransactionFunction<T> fn, TransactionOptions options);
+
+    /**
+     * @return a key part that an atomic commit replaces by its UUIDv7 (one per commit), e.g.
+     *     {@code kv.atomic().set(Key.of("orders", kv.uuidv7()), order)}
+     */
+    Object uuidv7();
+
+    /**
+     * Calls {@code handler} after every committed change of a key equal to or below {@code prefix}.
+     * Handlers run after the commit, one at a time; their exceptions are logged and ignored.
+     *
+     * @param prefix the prefix ({@code Key.of()} for every key)
+     * @param events the change types to receive
+     * @param handler the handler
+     * @return a handle whose {@link AutoCloseable#close()} unsubscribes
+     */
+    Subscription addTrigger(Key prefix, Set<KvChange.Type> events, Consumer<KvChange> handler);
+
+    /** An active trigger registration. */
+    interface Subscription extends AutoCloseable {
+        /** Unsubscribes; idempotent. */
+        @Override
+        void close();
+    }
+}
