@@ -1,0 +1,245 @@
+package io.keyval.kv.core;
+
+import io.keyval.database.DatabaseAdapter;
+import io.keyval.database.SqlSession;
+import io.keyval.kv.KvException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single path of every write. Commits are queued and applied by one writer thread; whatever
+ * has queued up while the previous transaction was committing is applied together in the next one
+ * (group commit), each commit inside its own savepoint, so that one fsync acknowledges them all and
+ * a commit that fails rolls back alone. A commit is acknowledged only after its transaction is
+ * durable.
+ *
+ * <p>Each transaction first bumps the store-wide sequence row, which both allocates the commits'
+ * versionstamps and — on PostgreSQL — serialises writers across host instances, so that everything
+ * read afterwards inside the transaction is current and sequence order is commit order.
+ */
+public final class CommitPipeline implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommitPipeline.class);
+    private static final int MAX_GROUP = 256;
+
+    private final DatabaseAdapter db;
+    private final EntryStatements sql;
+    private final Clock clock;
+    private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+    private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
+    private final Thread writer;
+    private volatile boolean closed;
+
+    /**
+     * @param db the database
+     * @param dialect its dialect
+     * @param clock the time source for commit timestamps
+     */
+    public CommitPipeline(DatabaseAdapter db, CoreDialect dialect, Clock clock) {
+        this.db = db;
+        this.sql = new EntryStatements(dialect);
+        this.clock = clock;
+        this.writer = new Thread(this::run, "kv-commit-writer");
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    /** @param listener told about every durable change */
+    public void addListener(CommitListener listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Applies a commit and waits until it is durable.
+     *
+     * @param command the commit
+     * @param <R> its result type
+     * @return its result
+     * @throws io.keyval.kv.KvValidationException when the command rejected itself (nothing applied)
+     * @throws KvException when the database failed (nothing applied)
+     */
+    public <R> R submit(WriteCommand<R> command) {
+        if (closed) {
+            throw new KvException("The store is closed");
+        }
+        Pending<R> pending = new Pending<>(command);
+        queue.add(pending);
+        return pending.await();
+    }
+
+    private void run() {
+        List<Pending<?>> group = new ArrayList<>();
+        while (!closed || !queue.isEmpty()) {
+            try {
+                Pending<?> first = queue.take();
+                if (first == Pending.POISON) {
+                    continue;
+                }
+                group.add(first);
+                queue.drainTo(group, MAX_GROUP - 1);
+                group.removeIf(p -> p == Pending.POISON);
+                execute(group);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | Error e) {
+                LOG.error("Commit writer failure", e);
+                group.forEach(p -> p.fail(e));
+            } finally {
+                group.clear();
+            }
+        }
+    }
+
+    private void execute(List<Pending<?>> group) {
+        try {
+            db.transaction(session -> {
+                long seq = allocate(session, group.size()) - group.size() + 1;
+                boolean isolate = group.size() > 1;
+                for (Pending<?> p : group) {
+                    p.apply(session, sql, clock.millis(), seq++, isolate);
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            // The transaction did not commit: nothing of this group is durable.
+            for (Pending<?> p : group) {
+                p.failUnlessRejected(e);
+            }
+            group.forEach(Pending::complete);
+            return;
+        }
+        List<Change> changes = new ArrayList<>();
+        for (Pending<?> p : group) {
+            changes.addAll(p.changes);
+            p.complete();
+        }
+        if (!changes.isEmpty()) {
+            for (CommitListener l : listeners) {
+                try {
+                    l.committed(changes);
+                } catch (RuntimeException e) {
+                    LOG.warn("Commit listener failed", e);
+                }
+            }
+        }
+    }
+
+    private static long allocate(SqlSession session, int count) throws SQLException {
+        PreparedStatement ps = session.prepare(EntryStatements.ALLOCATE);
+        ps.setLong(1, count);
+        try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new SQLException("kv_sequence row missing");
+            }
+            return rs.getLong(1);
+        }
+    }
+
+    /** Stops accepting commits, finishes the queued ones and stops the writer. */
+    @Override
+    public void close() {
+        closed = true;
+        queue.add(Pending.POISON);
+        try {
+            writer.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A queued commit and, once executed, its outcome. */
+    private static final class Pending<R> {
+        static final Pending<Object> POISON = new Pending<>(ctx -> null);
+
+        private final WriteCommand<R> command;
+        private final Object lock = new Object();
+        private boolean done;
+        private R result;
+        private RuntimeException error;
+        private boolean rejected;
+        private List<Change> changes = List.of();
+
+        Pending(WriteCommand<R> command) {
+            this.command = command;
+        }
+
+        /** Runs the command; with {@code isolate}, inside a savepoint so its failure undoes only it. */
+        void apply(SqlSession session, EntryStatements sql, long now, long seq, boolean isolate) throws SQLException {
+            TransactionWriteContext ctx = new TransactionWriteContext(session, sql, now, seq);
+            if (isolate) {
+                session.prepare("SAVEPOINT kv_commit").execute();
+            }
+            try {
+                result = command.apply(ctx);
+                changes = ctx.changes();
+            } catch (RuntimeException | SQLException e) {
+                if (!isolate) {
+                    rejected = true;
+                    error = asRuntime(e);
+                    throw error;
+                }
+                session.prepare("ROLLBACK TO SAVEPOINT kv_commit").execute();
+                rejected = true;
+                error = asRuntime(e);
+            } finally {
+                if (isolate) {
+                    session.prepare("RELEASE SAVEPOINT kv_commit").execute();
+                }
+            }
+        }
+
+        private static RuntimeException asRuntime(Exception e) {
+            return e instanceof RuntimeException r ? r : new KvException("Commit failed: " + e.getMessage(), e);
+        }
+
+        /** The group's transaction failed: a command that had not rejected itself fails with it. */
+        void failUnlessRejected(RuntimeException e) {
+            changes = List.of();
+            if (!rejected) {
+                error = e instanceof KvException ? e : new KvException("Commit failed: " + e.getMessage(), e);
+            }
+        }
+
+        void fail(Throwable e) {
+            error = e instanceof RuntimeException r ? r : new KvException("Commit failed", e);
+            complete();
+        }
+
+        void complete() {
+            synchronized (lock) {
+                done = true;
+                lock.notifyAll();
+            }
+        }
+
+        R await() {
+            boolean interrupted = false;
+            synchronized (lock) {
+                while (!done) {
+                    try {
+                        lock.wait();
+                    } catch (InterruptedException e) {
+                        interrupted = true; // the commit may already be applied: wait for its outcome
+                    }
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            if (error != null) {
+                throw error;
+            }
+            return result;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.keyval.kv.core;
+
+import io.keyval.kv.KvException;
+import io.keyval.kv.where.PostgresWhereDialect;
+import io.keyval.kv.where.SqliteWhereDialect;
+import io.keyval.kv.where.WhereDialect;
+
+/**
+ * The storage differences of the KV core between engines. Everything else the core runs is
+ * standard SQL shared by both (byte-wise key ranges, {@code ON CONFLICT}, {@code RETURNING}).
+ */
+public interface CoreDialect {
+
+    /**
+     * @param adapterType the database adapter's type
+     * @return the dialect
+     * @throws KvException for an engine the store does not support
+     */
+    static CoreDialect forType(String adapterType) {
+        return switch (adapterType) {
+            case "sqlite" -> new Sqlite();
+            case "postgres" -> new Postgres();
+            default -> throw new KvException("plugin-keyval supports the sqlite and postgres adapters, not '"
+                    + adapterType + "'");
+        };
+    }
+
+    /** @return the engine name; also the folder of its migrations, {@code db/<name>/} */
+    String name();
+
+    /** @return how a JSON text parameter is written in SQL for the value column */
+    String jsonParameter();
+
+    /** @return the where-filter dialect */
+    WhereDialect where();
+
+    /** @return a statement that serialises concurrent migrations across processes, or {@code null} */
+    String migrationLock();
+
+    /** SQLite: JSON is plain text; one process, one writer connection. */
+    final class Sqlite implements CoreDialect {
+        private final WhereDialect where = new SqliteWhereDialect();
+
+        @Override
+        public String name() {
+            return "sqlite";
+        }
+
+        @Override
+        public String jsonParameter() {
+            return "?";
+        }
+
+        @Override
+        public WhereDialect where() {
+            return where;
+        }
+
+        @Override
+        public String migrationLock() {
+            return null; // BEGIN IMMEDIATE already excludes other writers
+        }
+    }
+
+    /** PostgreSQL: a json column; several host instances may migrate at once. */
+    final class Postgres implements CoreDialect {
+        private final WhereDialect where = new PostgresWhereDialect();
+
+        @Override
+        public String name() {
+            return "postgres";
+        }
+
+        @Override
+        public String jsonParameter() {
+            return "CAST(? AS json)";
+        }
+
+        @Override
+        public WhereDialect where() {
+            return where;
+        }
+
+        @Override
+        public String migrationLock() {
+            return "SELECT pg_advisory_xact_lock(7310582614)";
+        }
+    }
+}

@@ -1,0 +1,283 @@
+package io.keyval.kv.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.keyval.database.DatabaseAdapter;
+import io.keyval.database.SqlSession;
+import io.keyval.kv.Key;
+import io.keyval.kv.KvValidationException;
+import io.keyval.kv.where.SqlFragment;
+import io.keyval.kv.where.WhereCompiler;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The KV core over one database: validated reads on pooled connections, and writes through the
+ * {@link CommitPipeline}. Values travel as compact JSON text (see {@link JsonValues}); the Java API
+ * and the HTTP API are thin layers over this class.
+ */
+public final class KvStore implements AutoCloseable {
+
+    private final DatabaseAdapter db;
+    private final CoreDialect dialect;
+    private final Clock clock;
+    private final CommitPipeline pipeline;
+
+    /**
+     * Opens the store: applies pending schema migrations and starts the commit writer.
+     *
+     * @param db the database
+     * @param clock the time source (TTL, {@code $now})
+     */
+    public KvStore(DatabaseAdapter db, Clock clock) {
+        this.db = db;
+        this.dialect = CoreDialect.forType(db.type());
+        this.clock = clock;
+        Migrations.apply(db, dialect);
+        this.pipeline = new CommitPipeline(db, dialect, clock);
+    }
+
+    /** @return the commit pipeline every write goes through */
+    public CommitPipeline pipeline() {
+        return pipeline;
+    }
+
+    /** @return the database */
+    public DatabaseAdapter database() {
+        return db;
+    }
+
+    /** @return the engine's dialect */
+    public CoreDialect dialect() {
+        return dialect;
+    }
+
+    /** @return the store's clock */
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * @param key a non-empty key
+     * @return the live entry or the absent entry
+     */
+    public StoredEntry get(Key key) {
+        KeyLimits.validate(key, false);
+        long now = clock.millis();
+        return db.read(s -> EntryReader.readLive(s, key, now));
+    }
+
+    /**
+     * @param keys 1..1000 non-empty keys (an empty list returns an empty list)
+     * @return one entry per key, in order
+     */
+    public List<StoredEntry> getMany(List<Key> keys) {
+        if (keys.size() > Limits.MAX_LIMIT) {
+            throw new KvValidationException("Too many keys (max 1000)");
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            validateAt(keys.get(i), i);
+        }
+        long now = clock.millis();
+        return db.read(s -> {
+            List<StoredEntry> out = new ArrayList<>(keys.size());
+            for (Key k : keys) {
+                out.add(EntryReader.readLive(s, k, now));
+            }
+            return out;
+        });
+    }
+
+    /**
+     * @param key a non-empty key
+     * @param json compact JSON text
+     * @param expiresIn time to live in ms, or {@code null}
+     * @return the new versionstamp
+     */
+    public String set(Key key, String json, Long expiresIn) {
+        KeyLimits.validate(key, false);
+        Limits.expiresIn(expiresIn);
+        long seq = pipeline.submit(ctx -> {
+            ctx.put(key, json, expiresIn == null ? null : ctx.now() + expiresIn);
+            return ctx.seq();
+        });
+        return Versionstamps.format(seq);
+    }
+
+    /**
+     * Deletes as SPEC §2.10 describes.
+     *
+     * @param key a non-empty key
+     * @param exact only the key itself
+     * @param where a filter, or {@code null}
+     * @return the number of live entries removed
+     */
+    public long delete(Key key, boolean exact, JsonNode where) {
+        KeyLimits.validate(key, false);
+        return pipeline.submit(deletion(key, exact, compile(where)));
+    }
+
+    /**
+     * Deletes each key as {@link #delete} would, in order, in one commit.
+     *
+     * @param keys 1..1000 non-empty keys
+     * @param exact only the keys themselves
+     * @param where a filter, or {@code null}
+     * @return the number of live entries removed
+     */
+    public long deleteBatch(List<Key> keys, boolean exact, JsonNode where) {
+        for (int i = 0; i < keys.size(); i++) {
+            validateAt(keys.get(i), i);
+        }
+        SqlFragment filter = compile(where);
+        return pipeline.submit(ctx -> {
+            long n = 0;
+            for (Key k : keys) {
+                n += deletion(k, exact, filter).apply(ctx);
+            }
+            return n;
+        });
+    }
+
+    private static WriteCommand<Long> deletion(Key key, boolean exact, SqlFragment filter) {
+        return ctx -> {
+            if (exact) {
+                byte[] k = key.toBytes();
+                KeyRange one = new KeyRange(k, true, successor(k));
+                return filter == null ? (ctx.deleteExact(key) ? 1L : 0L) : ctx.deleteRange(one, filter);
+            }
+            return ctx.deleteRange(KeyRange.keyAndDescendants(key), filter);
+        };
+    }
+
+    /** The smallest encoding greater than {@code k} (so that {@code [k, successor(k))} is exactly k). */
+    private static byte[] successor(byte[] k) {
+        byte[] s = java.util.Arrays.copyOf(k, k.length + 1);
+        return s;
+    }
+
+    /**
+     * Lists live strict descendants of {@code prefix} within {@code [start, end)}.
+     *
+     * @param prefix the prefix (may be empty)
+     * @param start inclusive start or {@code null}
+     * @param end exclusive end or {@code null}
+     * @param limit page size (validated and clamped)
+     * @param reverse descending order
+     * @param where filter applied before the limit, or {@code null}
+     * @return the entries
+     */
+    public List<StoredEntry> list(Key prefix, Key start, Key end, long limit, boolean reverse, JsonNode where) {
+        KeyLimits.validate(prefix, true);
+        if (start != null) {
+            KeyLimits.validate(start, true);
+        }
+        if (end != null) {
+            KeyLimits.validate(end, true);
+        }
+        int n = Limits.pageSize(limit);
+        SqlFragment filter = compile(where);
+        return scan(KeyRange.descendants(prefix).within(start, end), n, reverse, filter);
+    }
+
+    /**
+     * @param prefix the prefix (may be empty)
+     * @return the number of live strict descendants
+     */
+    public long count(Key prefix) {
+        KeyLimits.validate(prefix, true);
+        KeyRange range = KeyRange.descendants(prefix);
+        long now = clock.millis();
+        return db.read(s -> {
+            PreparedStatement ps = s.prepare(EntryStatements.count(range));
+            ps.setLong(EntryStatements.bindRange(ps, 1, range), now);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /**
+     * @param prefix the prefix (may be empty)
+     * @param cursor a cursor from a previous page, or {@code null}/empty
+     * @param limit page size (validated and clamped)
+     * @param reverse descending order
+     * @return the page
+     */
+    public RawPage paginate(Key prefix, String cursor, long limit, boolean reverse) {
+        KeyLimits.validate(prefix, true);
+        int n = Limits.pageSize(limit);
+        KeyRange range = KeyRange.descendants(prefix);
+        if (cursor != null && !cursor.isEmpty()) {
+            byte[] after = Cursors.decode(cursor);
+            range = reverse ? range.below(after) : range.atLeast(after, false);
+        }
+        List<StoredEntry> rows = scan(range, n + 1, reverse, null);
+        boolean more = rows.size() > n;
+        List<StoredEntry> page = more ? rows.subList(0, n) : rows;
+        String next = more ? Cursors.encode(page.get(n - 1).key().toBytes()) : null;
+        return new RawPage(List.copyOf(page), next, more);
+    }
+
+    private List<StoredEntry> scan(KeyRange range, int limit, boolean reverse, SqlFragment filter) {
+        if (range.isEmpty()) {
+            return List.of();
+        }
+        long now = clock.millis();
+        String sql = EntryStatements.list(range, reverse, filter);
+        return db.read(s -> readRows(s, sql, range, now, filter, limit));
+    }
+
+    private static List<StoredEntry> readRows(SqlSession s, String sql, KeyRange range, long now,
+            SqlFragment filter, int limit) throws SQLException {
+        PreparedStatement ps = s.prepare(sql);
+        int i = EntryStatements.bindRange(ps, 1, range);
+        ps.setLong(i++, now);
+        i = EntryStatements.bindFilter(ps, i, filter);
+        ps.setInt(i, limit);
+        List<StoredEntry> out = new ArrayList<>(Math.min(limit, 128));
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new StoredEntry(Key.fromBytes(rs.getBytes(1)), rs.getString(2), rs.getLong(3)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Deletes expired rows in batches until none is left.
+     *
+     * @return the number of rows removed
+     */
+    public int purgeExpired() {
+        int total = 0;
+        int n;
+        do {
+            n = pipeline.submit(ctx -> ctx.purgeExpired(1000));
+            total += n;
+        } while (n == 1000);
+        return total;
+    }
+
+    private SqlFragment compile(JsonNode where) {
+        return where == null || where.isNull() ? null : WhereCompiler.compile(where, clock.millis(), dialect.where());
+    }
+
+    private static void validateAt(Key key, int index) {
+        try {
+            KeyLimits.validate(key, false);
+        } catch (KvValidationException e) {
+            throw new KvValidationException("Invalid key at index " + index + ": " + e.getMessage());
+        }
+    }
+
+    /** Stops the commit writer after the queued commits. The database stays open (it is not ours). */
+    @Override
+    public void close() {
+        pipeline.close();
+    }
+}

@@ -1,0 +1,129 @@
+package io.keyval.kv.core;
+
+import io.keyval.database.SqlSession;
+import io.keyval.kv.Key;
+import io.keyval.kv.where.SqlFragment;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@link WriteContext} of one command inside the pipeline's group transaction. */
+final class TransactionWriteContext implements WriteContext {
+
+    private final SqlSession session;
+    private final EntryStatements sql;
+    private final long now;
+    private final long seq;
+    private final List<Change> changes = new ArrayList<>();
+    private String uuid;
+
+    TransactionWriteContext(SqlSession session, EntryStatements sql, long now, long seq) {
+        this.session = session;
+        this.sql = sql;
+        this.now = now;
+        this.seq = seq;
+    }
+
+    List<Change> changes() {
+        return changes;
+    }
+
+    @Override
+    public long now() {
+        return now;
+    }
+
+    @Override
+    public long seq() {
+        return seq;
+    }
+
+    @Override
+    public String uuidv7() {
+        if (uuid == null) {
+            uuid = Uuid7.next(now);
+        }
+        return uuid;
+    }
+
+    @Override
+    public StoredEntry readLive(Key key) throws SQLException {
+        return EntryReader.readLive(session, key, now);
+    }
+
+    @Override
+    public void put(Key key, String json, Long expiresAt) throws SQLException {
+        PreparedStatement ps = session.prepare(sql.upsert);
+        ps.setBytes(1, key.toBytes());
+        ps.setString(2, json);
+        ps.setLong(3, seq);
+        if (expiresAt == null) {
+            ps.setNull(4, java.sql.Types.BIGINT);
+        } else {
+            ps.setLong(4, expiresAt);
+        }
+        ps.executeUpdate();
+        changes.add(new Change(Change.Type.SET, key, json, seq));
+    }
+
+    @Override
+    public boolean deleteExact(Key key) throws SQLException {
+        PreparedStatement ps = session.prepare(EntryStatements.DELETE_EXACT);
+        ps.setBytes(1, key.toBytes());
+        boolean live = false;
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                live = isLive(rs, 1);
+            }
+        }
+        if (live) {
+            changes.add(new Change(Change.Type.DELETE, key, null, seq));
+        }
+        return live;
+    }
+
+    @Override
+    public long deleteRange(KeyRange range, SqlFragment filter) throws SQLException {
+        if (range.isEmpty()) {
+            return 0;
+        }
+        PreparedStatement ps = session.prepare(EntryStatements.deleteRange(range, filter));
+        int i = EntryStatements.bindRange(ps, 1, range);
+        if (filter != null) {
+            ps.setLong(i++, now);
+            EntryStatements.bindFilter(ps, i, filter);
+        }
+        long count = 0;
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                if (isLive(rs, 2)) {
+                    count++;
+                    changes.add(new Change(Change.Type.DELETE, Key.fromBytes(rs.getBytes(1)), null, seq));
+                }
+            }
+        }
+        return count;
+    }
+
+    @Override
+    public int purgeExpired(int max) throws SQLException {
+        PreparedStatement ps = session.prepare(EntryStatements.PURGE);
+        ps.setLong(1, now);
+        ps.setInt(2, max);
+        int n = 0;
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                n++;
+                changes.add(new Change(Change.Type.EXPIRE, Key.fromBytes(rs.getBytes(1)), null, seq));
+            }
+        }
+        return n;
+    }
+
+    private boolean isLive(ResultSet rs, int expiresColumn) throws SQLException {
+        long expiresAt = rs.getLong(expiresColumn);
+        return rs.wasNull() || expiresAt > now;
+    }
+}

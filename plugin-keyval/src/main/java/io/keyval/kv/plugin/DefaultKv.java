@@ -1,0 +1,129 @@
+package io.keyval.kv.plugin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.keyval.kv.AtomicOperation;
+import io.keyval.kv.CommitResult;
+import io.keyval.kv.DeleteOptions;
+import io.keyval.kv.Filter;
+import io.keyval.kv.Key;
+import io.keyval.kv.Kv;
+import io.keyval.kv.KvChange;
+import io.keyval.kv.KvEntry;
+import io.keyval.kv.ListOptions;
+import io.keyval.kv.Page;
+import io.keyval.kv.PageOptions;
+import io.keyval.kv.TransactionFunction;
+import io.keyval.kv.TransactionOptions;
+import io.keyval.kv.TransactionResult;
+import io.keyval.kv.core.JsonValues;
+import io.keyval.kv.core.KvStore;
+import io.keyval.kv.core.RawPage;
+import io.keyval.kv.core.StoredEntry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/** The {@link Kv} service: typed conversions over the {@link KvStore}. */
+public final class DefaultKv implements Kv {
+
+    private final KvStore store;
+
+    /** @param store the store */
+    public DefaultKv(KvStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public KvEntry<JsonNode> get(Key key) {
+        return entry(store.get(key), JsonValues::tree);
+    }
+
+    @Override
+    public <T> KvEntry<T> get(Key key, Class<T> type) {
+        return entry(store.get(key), json -> JsonValues.convert(json, type));
+    }
+
+    @Override
+    public List<KvEntry<JsonNode>> getMany(List<Key> keys) {
+        return store.getMany(keys).stream().map(e -> entry(e, JsonValues::tree)).toList();
+    }
+
+    @Override
+    public CommitResult set(Key key, Object value) {
+        return set(key, value, null);
+    }
+
+    @Override
+    public CommitResult set(Key key, Object value, Duration expiresIn) {
+        String vs = store.set(key, JsonValues.write(value), expiresIn == null ? null : expiresIn.toMillis());
+        return new CommitResult(true, vs);
+    }
+
+    @Override
+    public long delete(Key key) {
+        return delete(key, DeleteOptions.defaults());
+    }
+
+    @Override
+    public long delete(Key key, DeleteOptions options) {
+        return store.delete(key, options.exact(), filter(options.where()));
+    }
+
+    @Override
+    public List<KvEntry<JsonNode>> list(Key prefix, ListOptions options) {
+        return list(prefix, options, JsonValues::tree);
+    }
+
+    @Override
+    public <T> List<KvEntry<T>> list(Key prefix, ListOptions options, Class<T> type) {
+        return list(prefix, options, json -> JsonValues.convert(json, type));
+    }
+
+    private <T> List<KvEntry<T>> list(Key prefix, ListOptions o, Function<String, T> convert) {
+        return store.list(prefix, o.start(), o.end(), o.limit(), o.reverse(), filter(o.where())).stream()
+                .map(e -> entry(e, convert))
+                .toList();
+    }
+
+    @Override
+    public long count(Key prefix) {
+        return store.count(prefix);
+    }
+
+    @Override
+    public Page<JsonNode> paginate(Key prefix, PageOptions options) {
+        RawPage page = store.paginate(prefix, options.cursor(), options.limit(), options.reverse());
+        return new Page<>(page.entries().stream().map(e -> entry(e, JsonValues::tree)).toList(),
+                page.cursor(), page.hasMore());
+    }
+
+    @Override
+    public AtomicOperation atomic() {
+        throw new UnsupportedOperationException("TODO");
+    }
+
+    @Override
+    public <T> TransactionResult<T> transaction(TransactionFunction<T> fn, TransactionOptions options) {
+        throw new UnsupportedOperationException("TODO");
+    }
+
+    @Override
+    public Object uuidv7() {
+        return Key.uuidv7Placeholder();
+    }
+
+    @Override
+    public Subscription addTrigger(Key prefix, Set<KvChange.Type> events, Consumer<KvChange> handler) {
+        throw new UnsupportedOperationException("TODO");
+    }
+
+    private static JsonNode filter(Filter f) {
+        return f == null ? null : f.json();
+    }
+
+    private static <T> KvEntry<T> entry(StoredEntry e, Function<String, T> convert) {
+        return new KvEntry<>(e.key(), e.exists() ? convert.apply(e.json()) : null, e.versionstamp());
+    }
+}

@@ -1,0 +1,54 @@
+package io.keyval.kv.plugin;
+
+import io.keyval.database.DatabaseAdapter;
+import io.keyval.database.DatabaseService;
+import io.keyval.host.api.HostPlugin;
+import io.keyval.host.api.PluginConfig;
+import io.keyval.host.api.PluginContext;
+import io.keyval.host.api.PluginException;
+import io.keyval.kv.Kv;
+import io.keyval.kv.core.KvStore;
+import io.keyval.kv.http.KvHttpApi;
+import java.time.Clock;
+import org.pf4j.Extension;
+
+/**
+ * The KeyVal plugin: opens the store on the database plugin's adapter, serves the HTTP API under
+ * {@code {base}/api} and publishes {@link Kv} under the id {@code plugin-keyval}.
+ */
+@Extension
+public final class KeyValPlugin implements HostPlugin {
+
+    static final String DATABASE_PLUGIN = "plugin-database";
+
+    private KvStore store;
+    private TtlPurger purger;
+
+    @Override
+    public void onInit(PluginContext ctx) {
+        PluginConfig config = ctx.config();
+        DatabaseService databases;
+        try {
+            databases = ctx.getPlugin(DATABASE_PLUGIN, DatabaseService.class);
+        } catch (PluginException e) {
+            throw new PluginException("plugin-keyval requires {} to be loaded first", DATABASE_PLUGIN, e);
+        }
+        String type = config.getString("database", null);
+        DatabaseAdapter adapter = databases.getRootAdapter(type == null || type.isBlank() ? null : type);
+        store = new KvStore(adapter, Clock.systemUTC());
+        purger = new TtlPurger(store, config.getLong("ttl.purgeInterval", 60_000));
+        ctx.mount("/api", new KvHttpApi(store, config.getLong("maxBodySize", 10L * 1024 * 1024)).handler());
+        ctx.provide(Kv.class, new DefaultKv(store));
+        ctx.logger().info("KeyVal initialized (database: {})", adapter.type());
+    }
+
+    @Override
+    public void onShutdown() {
+        if (purger != null) {
+            purger.close();
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.keyval.kv.plugin;
+
+import io.keyval.kv.core.KvStore;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Deletes expired entries in the background (SPEC §1.10: every 60 s by default). */
+final class TtlPurger implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TtlPurger.class);
+
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "kv-ttl-purge");
+        t.setDaemon(true);
+        return t;
+    });
+
+    TtlPurger(KvStore store, long intervalMillis) {
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                int n = store.purgeExpired();
+                if (n > 0) {
+                    LOG.debug("Purged {} expired entries", n);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("TTL purge failed", e);
+            }
+        }, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}
