@@ -233,13 +233,35 @@ public final class KeyJson {
     private static void writeParts(List<Object> parts, JsonGenerator out) throws IOException {
         out.writeStartArray();
         for (Object part : parts) {
-            if (part instanceof Double d) {
-                out.writeNumber(JsNumbers.format(d)); // a double node would print 1.0E21, not 1e+21
-            } else {
-                partNode(part).serialize(out, null);
-            }
+            writePart(part, out);
         }
         out.writeEndArray();
+    }
+
+    /** Streams one part without building a tree (this runs for every entry of every response). */
+    private static void writePart(Object part, JsonGenerator out) throws IOException {
+        if (part instanceof String s) {
+            out.writeString(s);
+        } else if (part instanceof Double d) {
+            out.writeNumber(JsNumbers.format(d)); // a double node would print 1.0E21, not 1e+21
+        } else if (part instanceof Boolean b) {
+            out.writeBoolean(b);
+        } else if (part instanceof BigInteger big) {
+            writeTag(out, "bigint", big.toString());
+        } else if (part instanceof byte[] bytes) {
+            writeTag(out, "bytes", Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        } else {
+            writeTag(out, "uuidv7", null); // the only other part a Key holds
+        }
+    }
+
+    private static void writeTag(JsonGenerator out, String type, String value) throws IOException {
+        out.writeStartObject();
+        out.writeStringField(TYPE, type);
+        if (value != null) {
+            out.writeStringField(VALUE, value);
+        }
+        out.writeEndObject();
     }
 
     /**
