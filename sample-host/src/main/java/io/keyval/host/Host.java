@@ -80,14 +80,7 @@ public class Host {
         }
         Set<String> disabled = plugins.stream().filter(p -> !p.enabled())
                 .map(HostedPlugin::id).collect(Collectors.toSet());
-        List<String> sorted = PluginOrder.sort(dependencies, disabled);
-        for (String id : sorted) {
-            // PluginOrder reports missing plugins and cycles; this catches what only PF4J checks (versions)
-            if (!pluginManager.getResolvedPlugins().contains(pluginManager.getPlugin(id))) {
-                throw new HostStartException("Plugin '" + id + "' could not be resolved by PF4J (see the log)", null);
-            }
-        }
-        return sorted.stream().map(enabled::get).toList();
+        return PluginOrder.sort(dependencies, disabled).stream().map(enabled::get).toList();
     }
 
     private void initialise(HostedPlugin plugin, ServiceRegistry registry) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.pf4j.DependencyResolver;
 import org.pf4j.PluginDependency;
 import org.pf4j.PluginManager;
 import org.pf4j.PluginWrapper;
@@ -30,7 +31,11 @@ final class PluginCatalog {
 
     /** @return every plugin found, enabled or not, sorted by id */
     List<HostedPlugin> load() {
-        pluginManager.loadPlugins();
+        try {
+            pluginManager.loadPlugins();
+        } catch (DependencyResolver.DependenciesNotFoundException | DependencyResolver.CyclicDependencyException e) {
+            // the plugins stay loaded, unresolved; PluginOrder reports the problem naming the plugins
+        }
         List<HostedPlugin> plugins = new ArrayList<>();
         for (PluginWrapper wrapper : pluginManager.getPlugins()) {
             plugins.add(describe(wrapper));

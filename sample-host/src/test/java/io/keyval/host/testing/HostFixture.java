@@ -2,7 +2,9 @@ package io.keyval.host.testing;
 
 import io.keyval.host.Host;
 import io.keyval.host.HostSettings;
+import io.keyval.host.Substitution;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * An in-process host on a free port with its own temporary plugins and data folders. Start it once per
@@ -27,8 +29,12 @@ public final class HostFixture implements AutoCloseable {
      */
     static HostFixture start(HostSetup setup) {
         HostSetup.Layout layout = setup.prepare();
+        // substituted here as the host does when it reads the root manifest
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> overrides = (Map<String, Map<String, Object>>)
+                new Substitution(setup.env()).apply(setup.overrides(), "the test's overrides");
         Host host = new Host(new HostSettings("127.0.0.1", 0, layout.pluginsDir(), layout.dataDir(),
-                setup.overrides(), setup.env()));
+                overrides, setup.env()));
         try {
             host.start();
         } catch (RuntimeException e) {
