@@ -3,7 +3,10 @@ package io.keyval.host;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.keyval.host.TestPlugins.FailingPlugin;
+import io.keyval.host.TestPlugins.Greeter;
+import io.keyval.host.TestPlugins.GreeterPlugin;
 import io.keyval.host.TestPlugins.RecorderPlugin;
 import io.keyval.host.testing.HostFixture;
 import io.keyval.host.testing.HostSetup;
@@ -34,6 +37,21 @@ class HostLifecycleTest {
         host.close();
         assertEquals(List.of("init a", "init b", "init c", "shutdown c", "shutdown b", "shutdown a"),
                 PluginEvents.read(data));
+    }
+
+    @Test
+    void pluginWithoutManifestDoesNotSeeItsDependencysManifest() {
+        // PF4J's plugin-first loader would find the parent's manifest.yaml through the child's loader
+        try (HostFixture host = HostSetup.withoutShippedPlugins()
+                .plugin(PluginJarBuilder.plugin("parent").manifest("base: /shared\ngreeting: hi\n")
+                        .extension(GreeterPlugin.class).classes(Greeter.class))
+                .plugin(PluginJarBuilder.plugin("child").dependencies("parent").extension(GreeterPlugin.class))
+                .start()) {
+            assertEquals("hi", host.http().get("/shared/hello").json().get("greeting").asText());
+            JsonNode child = host.http().get("/child/hello").json();
+            assertEquals("/child", child.get("basePath").asText());
+            assertEquals("?", child.get("greeting").asText());
+        }
     }
 
     @Test
