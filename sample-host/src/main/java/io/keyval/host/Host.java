@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.pf4j.DefaultPluginManager;
 import org.pf4j.PluginManager;
@@ -116,7 +117,7 @@ public class Host {
         }
     }
 
-    /** @return the HTTP port actually bound (useful with port 0) */
+    /** @return the HTTP port actually bound (useful with port 0); only while started */
     public synchronized int port() {
         return http.port();
     }
@@ -144,7 +145,7 @@ public class Host {
      * @param pluginIds what {@code /health} reports
      * @return the HTTP server to use
      */
-    protected HttpServer createHttpServer(HostSettings settings, java.util.function.Supplier<List<String>> pluginIds) {
+    protected HttpServer createHttpServer(HostSettings settings, Supplier<List<String>> pluginIds) {
         return new HttpServer(settings.bindHost(), settings.port(), pluginIds);
     }
 }
