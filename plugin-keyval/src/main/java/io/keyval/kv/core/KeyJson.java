@@ -233,10 +233,20 @@ public final class KeyJson {
     private static void writeParts(List<Object> parts, JsonGenerator out) throws IOException {
         out.writeStartArray();
         for (Object part : parts) {
-            if (part instanceof Double d) {
-                out.writeNumber(JsNumbers.format(d)); // a double node would print 1.0E21, not 1e+21
+            if (part instanceof String s) {
+                out.writeString(s);
+            } else if (part instanceof Double d) {
+                out.writeNumber(JsNumbers.format(d));
+            } else if (part instanceof Boolean b) {
+                out.writeBoolean(b);
             } else {
-                partNode(part).serialize(out, null);
+                Tag tag = Tag.of(part);
+                out.writeStartObject();
+                out.writeStringField(TYPE, tag.type());
+                if (tag.value() != null) {
+                    out.writeStringField(VALUE, tag.value());
+                }
+                out.writeEndObject();
             }
         }
         out.writeEndArray();
@@ -282,17 +292,9 @@ public final class KeyJson {
         if (part instanceof Boolean b) {
             return NODES.booleanNode(b);
         }
-        if (part instanceof BigInteger big) {
-            return tag("bigint").put(VALUE, big.toString());
-        }
-        if (part instanceof byte[] bytes) {
-            return tag("bytes").put(VALUE, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
-        }
-        return tag("uuidv7"); // the only other part a Key holds
-    }
-
-    private static ObjectNode tag(String type) {
-        return NODES.objectNode().put(TYPE, type);
+        Tag tag = Tag.of(part);
+        ObjectNode node = NODES.objectNode().put(TYPE, tag.type());
+        return tag.value() == null ? node : node.put(VALUE, tag.value());
     }
 
     private static JsonNode numberNode(double d) {
@@ -303,5 +305,19 @@ public final class KeyJson {
             return NODES.numberNode((long) d);
         }
         return NODES.numberNode(d);
+    }
+
+    /** The {@code {"__type":…,"value":…}} form of a part that JSON has no native form for. */
+    private record Tag(String type, String value) {
+
+        static Tag of(Object part) {
+            if (part instanceof BigInteger big) {
+                return new Tag("bigint", big.toString());
+            }
+            if (part instanceof byte[] bytes) {
+                return new Tag("bytes", Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+            }
+            return new Tag("uuidv7", null); // the only other part a Key holds
+        }
     }
 }
