@@ -21,7 +21,13 @@ import java.util.List;
  * Key all = Key.of();                        // the empty prefix: every key
  * }</pre>
  *
- * <p>Keys are equal, hash and compare by their binary encoding, i.e. in store order.
+ * <p>Keys are equal, hash and compare by their binary encoding, i.e. in store order. A key holding
+ * a {@link #uuidv7Placeholder()} has no encoding: it is equal only to a key with the same parts, and
+ * {@link #compareTo}, {@link #toBytes()} and {@link #startsWith} throw {@link IllegalArgumentException}
+ * for it.
+ *
+ * <p>{@code of} checks types only; the limits of SPEC §1.2 (1..20 parts, part sizes) are checked by
+ * {@link io.keyval.kv.core.KeyLimits#validate} where a key enters the store.
  */
 public final class Key implements Comparable<Key> {
 
@@ -197,12 +203,18 @@ public final class Key implements Comparable<Key> {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Key k && Arrays.equals(encoded(), k.encoded());
+        if (!(o instanceof Key k)) {
+            return false;
+        }
+        if (hasPlaceholder() || k.hasPlaceholder()) {
+            return Arrays.deepEquals(parts.toArray(), k.parts.toArray());
+        }
+        return Arrays.equals(encoded(), k.encoded());
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(encoded());
+        return hasPlaceholder() ? Arrays.deepHashCode(parts.toArray()) : Arrays.hashCode(encoded());
     }
 
     /** @return the key in its JSON form, e.g. {@code ["users",42]} */

@@ -1,5 +1,8 @@
 package io.keyval.kv.core;
 
+import io.keyval.kv.KvValidationException;
+import java.util.Base64;
+
 /**
  * Pagination cursors (SPEC §2.5): base64url without padding of a key encoding; accepts standard
  * base64 too (spaces read as {@code +}, padding optional).
@@ -14,16 +17,30 @@ public final class Cursors {
      * @return the cursor text
      */
     public static String encode(byte[] encodedKey) {
-        throw new UnsupportedOperationException("TODO");
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(encodedKey);
     }
 
     /**
      * @param cursor cursor text
-     * @return the key encoding
+     * @return the key encoding (never empty: a cursor names the last key of a page)
      * @throws io.keyval.kv.KvValidationException {@code Invalid cursor} when it does not decode to a
-     *     valid key encoding
+     *     valid, non-empty key encoding
      */
     public static byte[] decode(String cursor) {
-        throw new UnsupportedOperationException("TODO");
+        byte[] encodedKey;
+        try {
+            encodedKey = LenientBase64.decode(cursor);
+            KeyCodec.decode(encodedKey);
+        } catch (IllegalArgumentException e) {
+            throw invalid();
+        }
+        if (encodedKey.length == 0) {
+            throw invalid();
+        }
+        return encodedKey;
+    }
+
+    private static KvValidationException invalid() {
+        return new KvValidationException("Invalid cursor");
     }
 }

@@ -38,10 +38,15 @@ public final class KeyValPlugin implements HostPlugin {
         String type = config.getString("database", null);
         DatabaseAdapter adapter = databases.getRootAdapter(type == null || type.isBlank() ? null : type);
         store = new KvStore(adapter, Clock.systemUTC());
-        purger = new TtlPurger(store, config.getLong("ttl.purgeInterval", 60_000));
-        ctx.mount("/api", new KvHttpApi(store, config.getLong("maxBodySize", 10L * 1024 * 1024)).handler());
-        triggers = TriggerDispatcher.attachTo(store.pipeline());
-        ctx.provide(Kv.class, new DefaultKv(store, triggers));
+        try {
+            purger = new TtlPurger(store, config.getLong("ttl.purgeInterval", 60_000));
+            ctx.mount("/api", new KvHttpApi(store, config.getLong("maxBodySize", 10L * 1024 * 1024)).handler());
+            triggers = TriggerDispatcher.attachTo(store.pipeline());
+            ctx.provide(Kv.class, new DefaultKv(store, triggers));
+        } catch (RuntimeException e) {
+            onShutdown(); // the host calls onShutdown only for plugins whose onInit succeeded
+            throw e;
+        }
         ctx.logger().info("KeyVal initialized (database: {})", adapter.type());
     }
 
@@ -56,5 +61,8 @@ public final class KeyValPlugin implements HostPlugin {
         if (triggers != null) {
             triggers.close(); // after the store: events of the last commits are still delivered
         }
+        purger = null;
+        store = null;
+        triggers = null;
     }
 }

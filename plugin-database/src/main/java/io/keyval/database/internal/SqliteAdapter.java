@@ -1,0 +1,222 @@
+package io.keyval.database.internal;
+
+import io.keyval.database.DatabaseException;
+import io.keyval.database.SqlWork;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The {@code sqlite} adapter: one database file in WAL mode.
+ *
+ * <p>SQLite allows one writer at a time; a second connection that tries to write fails with
+ * "database is locked" once its busy timeout expires. So all transactions of this process run on
+ * ONE writer connection behind a fair lock ({@code BEGIN IMMEDIATE} … {@code COMMIT}), and writers
+ * queue on the lock instead. Reads run concurrently on a small pool of query-only connections,
+ * which WAL lets proceed while a write is in progress.
+ */
+final class SqliteAdapter extends JdbcAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteAdapter.class);
+    private static final String TYPE = "sqlite";
+    private static final int BUSY_TIMEOUT_MS = 10_000;
+    private static final int STATEMENTS_PER_CONNECTION = 128;
+
+    private final SQLiteDataSource dataSource;
+    private final ReentrantLock writeLock = new ReentrantLock(true);
+    private final CachedConnection writer;
+    private final Transactions.Control writerControl;
+    private final BlockingQueue<CachedConnection> idleReaders;
+    private final String durability;
+    private volatile boolean closed;
+
+    private SqliteAdapter(SQLiteDataSource dataSource, CachedConnection writer, List<CachedConnection> readers)
+            throws SQLException {
+        super(TYPE);
+        this.dataSource = dataSource;
+        this.writer = writer;
+        this.writerControl = new Transactions.Control() {
+            @Override
+            public void begin() throws SQLException {
+                writer.prepare("BEGIN IMMEDIATE").execute();
+            }
+
+            @Override
+            public void commit() throws SQLException {
+                writer.prepare("COMMIT").execute();
+            }
+
+            @Override
+            public void rollback() throws SQLException {
+                writer.prepare("ROLLBACK").execute();
+            }
+        };
+        this.idleReaders = new ArrayBlockingQueue<>(readers.size(), false, readers);
+        // Read back rather than echo the settings: this is what the file really runs with.
+        this.durability = pragma("journal_mode").toUpperCase(Locale.ROOT)
+                + ", synchronous=" + synchronousName(pragma("synchronous"));
+    }
+
+    /**
+     * Opens the database file (creating it and its directory) with its writer and reader connections.
+     *
+     * @param settings the validated settings
+     * @return the adapter
+     * @throws DatabaseException if the file cannot be created or opened
+     */
+    static SqliteAdapter open(SqliteSettings settings) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(settings.synchronous()));
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        // sqlite-jdbc's data source, not DriverManager: the driver lives in the plugin's class loader.
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl("jdbc:sqlite:" + settings.file());
+        List<CachedConnection> opened = new ArrayList<>();
+        try {
+            Files.createDirectories(settings.file().toAbsolutePath().getParent());
+            CachedConnection writer = cached(connect(dataSource));
+            opened.add(writer);
+            List<CachedConnection> readers = new ArrayList<>();
+            for (int i = 0; i < settings.readers(); i++) {
+                Connection reader = connect(dataSource);
+                try (Statement statement = reader.createStatement()) {
+                    // read() must not write: a write there would bypass the writer lock.
+                    statement.execute("PRAGMA query_only = 1");
+                }
+                readers.add(cached(reader));
+                opened.add(readers.get(i));
+            }
+            SqliteAdapter adapter = new SqliteAdapter(dataSource, writer, readers);
+            LOG.info("SQLite database {} open ({}, {} readers)", settings.file(), adapter.durability(),
+                    settings.readers());
+            return adapter;
+        } catch (IOException | SQLException e) {
+            opened.forEach(CachedConnection::close);
+            throw new DatabaseException("Cannot open SQLite database " + settings.file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Connection connect(SQLiteDataSource dataSource) throws SQLException {
+        Connection connection = dataSource.getConnection();
+        try {
+            UnicodeLower.register(connection);
+            return connection;
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    private static CachedConnection cached(Connection connection) {
+        return new CachedConnection(TYPE, connection, STATEMENTS_PER_CONNECTION);
+    }
+
+    private String pragma(String name) throws SQLException {
+        try (Statement statement = writer.connection().createStatement();
+             ResultSet rs = statement.executeQuery("PRAGMA " + name)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static String synchronousName(String level) {
+        return switch (level) {
+            case "0" -> "OFF";
+            case "1" -> "NORMAL";
+            case "2" -> "FULL";
+            case "3" -> "EXTRA";
+            default -> level;
+        };
+    }
+
+    @Override
+    public String durability() {
+        return durability;
+    }
+
+    @Override
+    protected <T> T readInNewSession(SqlWork<T> work) {
+        CachedConnection reader = borrowReader();
+        try {
+            return SqlErrors.run(TYPE, work, reader);
+        } finally {
+            reader.endOfWork();
+            idleReaders.add(reader);
+            if (closed) {
+                closeIdleReaders();
+            }
+        }
+    }
+
+    private CachedConnection borrowReader() {
+        ensureOpen();
+        try {
+            return idleReaders.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DatabaseException("Interrupted while waiting for a SQLite reader connection", e);
+        }
+    }
+
+    @Override
+    protected <T> T runInNewTransaction(SqlWork<T> work) {
+        writeLock.lock();
+        try {
+            ensureOpen();
+            return Transactions.run(TYPE, writer, writerControl, work);
+        } finally {
+            writer.endOfWork();
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public Connection openDedicatedConnection() {
+        ensureOpen();
+        try {
+            return connect(dataSource);
+        } catch (SQLException e) {
+            throw SqlErrors.wrap(TYPE, e);
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new DatabaseException("The SQLite adapter is closed");
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        writeLock.lock();
+        try {
+            writer.close();
+        } finally {
+            writeLock.unlock();
+        }
+        // Readers still in use are closed when they come back (see readInNewSession).
+        closeIdleReaders();
+    }
+
+    private void closeIdleReaders() {
+        CachedConnection reader;
+        while ((reader = idleReaders.poll()) != null) {
+            reader.close();
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.keyval.database.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keyval.database.testing.TestDatabases.Engine;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+
+class PostgresAdapterTest extends DatabaseAdapterContract {
+
+    @Override
+    Engine engine() {
+        return Engine.POSTGRES;
+    }
+
+    @Override
+    String expectedDurability() {
+        return "synchronous_commit=" + db.read(s -> {
+            try (Statement statement = s.connection().createStatement();
+                 ResultSet rs = statement.executeQuery("SHOW synchronous_commit")) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+    }
+
+    @Test
+    void everyConnectionUsesTheConfiguredSchema() throws Exception {
+        String schema = db.read(s -> {
+            try (ResultSet rs = s.prepare("SELECT current_schema()").executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+        assertTrue(schema.startsWith("kv_test_"), schema);
+        try (var connection = db.openDedicatedConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT current_schema()")) {
+            rs.next();
+            assertEquals(schema, rs.getString(1));
+        }
+    }
+}

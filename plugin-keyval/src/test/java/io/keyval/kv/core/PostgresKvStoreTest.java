@@ -1,0 +1,10 @@
+package io.keyval.kv.core;
+
+import io.keyval.database.testing.TestDatabases;
+
+class PostgresKvStoreTest extends KvStoreContract {
+    @Override
+    TestDatabases.Engine engine() {
+        return TestDatabases.Engine.POSTGRES;
+    }
+}
