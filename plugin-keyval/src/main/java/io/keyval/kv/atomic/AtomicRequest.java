@@ -6,6 +6,7 @@ import io.keyval.kv.Key;
 import io.keyval.kv.KvValidationException;
 import io.keyval.kv.core.KeyJson;
 import io.keyval.kv.core.KeyLimits;
+import io.keyval.kv.http.ExpiresInParam;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -132,8 +133,16 @@ public record AtomicRequest(List<Check> checks, List<Mutation> mutations) {
         }
         Mutation.Type t = Mutation.Type.fromWire(type.textValue());
         Key key = KeyJson.parseKey(node.path("key"), true);
-        Long expiresIn = t == Mutation.Type.SET ? ExpiresIn.parse(node.get("expiresIn")) : null;
+        Long expiresIn = t == Mutation.Type.SET ? expiresIn(node.get("expiresIn")) : null;
         return new Mutation(t, key, node.get("value"), expiresIn);
+    }
+
+    /** The same rules as the {@code expiresIn} query parameter of {@code PUT /keys}; a JSON number as its text. */
+    private static Long expiresIn(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        return ExpiresInParam.parse(node.isTextual() ? node.textValue() : node.toString());
     }
 
     private static void validateKey(String what, int index, Key key) {
