@@ -36,9 +36,14 @@ public final class KeyValPlugin implements HostPlugin {
         String type = config.getString("database", null);
         DatabaseAdapter adapter = databases.getRootAdapter(type == null || type.isBlank() ? null : type);
         store = new KvStore(adapter, Clock.systemUTC());
-        purger = new TtlPurger(store, config.getLong("ttl.purgeInterval", 60_000));
-        ctx.mount("/api", new KvHttpApi(store, config.getLong("maxBodySize", 10L * 1024 * 1024)).handler());
-        ctx.provide(Kv.class, new DefaultKv(store));
+        try {
+            purger = new TtlPurger(store, config.getLong("ttl.purgeInterval", 60_000));
+            ctx.mount("/api", new KvHttpApi(store, config.getLong("maxBodySize", 10L * 1024 * 1024)).handler());
+            ctx.provide(Kv.class, new DefaultKv(store));
+        } catch (RuntimeException e) {
+            onShutdown(); // the host calls onShutdown only for plugins whose onInit succeeded
+            throw e;
+        }
         ctx.logger().info("KeyVal initialized (database: {})", adapter.type());
     }
 
@@ -50,5 +55,7 @@ public final class KeyValPlugin implements HostPlugin {
         if (store != null) {
             store.close();
         }
+        purger = null;
+        store = null;
     }
 }
