@@ -75,12 +75,15 @@ public class HttpServer {
                 send(exchange, 200, JsonText.health(pluginIds.get()));
                 return;
             }
-            HttpHandler handler = router.find(path);
-            if (handler == null) {
+            PrefixRouter.Mount mount = router.find(path);
+            if (mount == null) {
                 send(exchange, 404, JsonText.error("Not found"));
                 return;
             }
-            handler.handleRequest(exchange);
+            // As Undertow's PathHandler does: the handler sees its mount point and the rest of the path.
+            exchange.setResolvedPath(mount.prefix());
+            exchange.setRelativePath(path.substring(Math.min(mount.prefix().length(), path.length())));
+            mount.handler().handleRequest(exchange);
         } catch (Exception e) {
             LOG.error("Request {} {} failed", exchange.getRequestMethod(), exchange.getRequestPath(), e);
             if (!exchange.isResponseStarted()) {

@@ -11,7 +11,8 @@ import java.util.List;
  */
 final class PrefixRouter {
 
-    private record Mount(String prefix, HttpHandler handler) {
+    /** A handler and the prefix it is mounted at. */
+    record Mount(String prefix, HttpHandler handler) {
         boolean matches(String path) {
             return path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/");
         }
@@ -32,11 +33,11 @@ final class PrefixRouter {
         mounts = List.copyOf(next);
     }
 
-    /** @return the handler for {@code path}, or null */
-    HttpHandler find(String path) {
+    /** @return the mount serving {@code path}, or null */
+    Mount find(String path) {
         for (Mount m : mounts) {
             if (m.matches(path)) {
-                return m.handler();
+                return m;
             }
         }
         return null;

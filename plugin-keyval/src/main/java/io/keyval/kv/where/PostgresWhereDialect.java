@@ -18,9 +18,20 @@ import java.math.BigDecimal;
  */
 public final class PostgresWhereDialect implements WhereDialect {
 
-    /** The column, re-parsed with U+0000 escapes (not preceded by an escaping backslash) replaced. */
-    private static final String ROOT = "(CASE WHEN strpos(value::text, '\\u0000') = 0 THEN value"
-            + " ELSE regexp_replace(value::text, '(?<!\\\\)((?:\\\\\\\\)*)\\\\u0000', '\\1\\\\ufffd', 'g')::json END)";
+    /**
+     * A U+0000 escape not itself escaped by a backslash, and its replacement (U+FFFD). Bound as
+     * parameters: no {@code ?} inside SQL literals, no double escaping.
+     */
+    private static final String NUL_ESCAPE = "(?<!\\\\)((?:\\\\\\\\)*)\\\\u0000";
+    private static final String NUL_REPLACEMENT = "\\1\\\\ufffd";
+
+    /** The column; a document with a U+0000 escape is re-parsed with the escape replaced. */
+    private static SqlFragment root() {
+        return SqlFragment.builder()
+                .sql("(CASE WHEN strpos(value::text, CAST(").param("\\u0000").sql(" AS text)) = 0 THEN value")
+                .sql(" ELSE regexp_replace(value::text, ").param(NUL_ESCAPE).sql(", ").param(NUL_REPLACEMENT).sql(", 'g')::json END)")
+                .build();
+    }
 
     @Override
     public SqlFragment isPresent(FieldPath path) {
@@ -46,7 +57,7 @@ public final class PostgresWhereDialect implements WhereDialect {
                 .sql("(CASE json_typeof(").add(e).sql(")")
                 .sql(" WHEN 'number' THEN (").add(e).sql(" #>> '{}')::numeric")
                 .sql(" WHEN 'object' THEN CASE WHEN (").add(e).sql(" -> '__type')::text = '\"bigint\"'")
-                .sql(" AND (").add(e).sql(" -> 'value')::text ~ '^\"-?[0-9]+\"$'")
+                .sql(" AND (").add(e).sql(" -> 'value')::text ~ '^\"-{0,1}[0-9]+\"$'")
                 .sql(" THEN btrim((").add(e).sql(" -> 'value')::text, '\"')::numeric END END)")
                 .build();
     }
@@ -110,7 +121,7 @@ public final class PostgresWhereDialect implements WhereDialect {
     /** The field as {@code json}, NULL when missing; the path only as bound parameters. */
     private static SqlFragment element(FieldPath path) {
         SqlFragment.Builder sql = SqlFragment.builder();
-        sql.sql("(".repeat(path.segments().size())).sql(ROOT);
+        sql.sql("(".repeat(path.segments().size())).add(root());
         for (FieldPath.Segment segment : path.segments()) {
             if (segment instanceof FieldPath.Member m) {
                 sql.sql(" -> CAST(").param(m.name()).sql(" AS text))");

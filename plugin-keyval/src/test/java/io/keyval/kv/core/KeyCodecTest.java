@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyval.kv.Key;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class KeyCodecTest {
 
@@ -36,7 +38,6 @@ class KeyCodecTest {
         assertEquals("04" + "01" + "fe" + "fe", hex(BigInteger.valueOf(-1)));
         assertEquals("04" + "01" + "fd" + "feff", hex(BigInteger.valueOf(-256)));
         assertEquals("0500" + "0501", hex(false, true));
-        assertEquals("0261000361", hex("a").substring(0, 6) + "0361");
     }
 
     @Test
@@ -58,7 +59,7 @@ class KeyCodecTest {
             Key key = random.key(5);
             Key decoded = Key.fromBytes(key.toBytes());
             assertEquals(key, decoded);
-            assertTrue(java.util.Arrays.deepEquals(key.parts().toArray(), decoded.parts().toArray()), key::toString);
+            assertTrue(Arrays.deepEquals(key.parts().toArray(), decoded.parts().toArray()), key::toString);
         }
         assertEquals(List.of(), KeyCodec.decode(new byte[0]));
     }
@@ -118,7 +119,7 @@ class KeyCodecTest {
 
     @Test
     void numberTextRoundTrips() {
-        java.util.Random random = new java.util.Random(3L);
+        Random random = new Random(3L);
         for (int n = 0; n < 20_000; n++) {
             double d = Double.longBitsToDouble(random.nextLong());
             if (Double.isFinite(d)) {

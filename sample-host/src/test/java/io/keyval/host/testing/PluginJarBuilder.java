@@ -109,9 +109,13 @@ public final class PluginJarBuilder {
             write(out, "META-INF/extensions.idx", index.toString());
             Set<Class<?>> packed = new LinkedHashSet<>(extensions);
             packed.addAll(classes);
+            Set<String> written = new java.util.HashSet<>();
             for (Class<?> c : packed) {
                 for (Path classFile : classFiles(c)) {
                     String name = c.getPackageName().replace('.', '/') + "/" + classFile.getFileName();
+                    if (!written.add(name)) {
+                        continue; // a nested class of another packed class
+                    }
                     out.putNextEntry(new JarEntry(name));
                     Files.copy(classFile, out);
                     out.closeEntry();
