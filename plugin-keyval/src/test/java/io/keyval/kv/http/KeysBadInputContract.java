@@ -216,7 +216,7 @@ abstract class KeysBadInputContract {
 
     private static void badWhereFilters(List<Case> cases) {
         for (String where : List.of("{\"$bogus\":1}", "\"active\"", "[]", "42", "{\"active\":{\"$unknown\":1}}",
-                "{\"profile\":{\"verified\":false}}", "{\"$or\":\"x\"}", "{\"a b\":1}", "{\"n\":[1,2]}")) {
+                "{\"profile\":{\"verified\":false}}", "{\"$or\":\"x\"}", "{\"a..b\":1}", "{\"a[x]\":1}", "{\"n\":[1,2]}")) {
             cases.add(new Case("POST", "/keys/list", "{\"prefix\":[\"seed\"],\"where\":" + where + "}", WHERE));
             cases.add(new Case("DELETE", "/keys/seed", "{\"where\":" + where + "}", WHERE));
             cases.add(new Case("DELETE", "/keys/seed", "{\"exact\":true,\"where\":" + where + "}", WHERE));
