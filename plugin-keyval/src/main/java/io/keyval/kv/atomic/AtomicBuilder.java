@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import io.keyval.kv.AtomicOperation;
 import io.keyval.kv.CommitResult;
 import io.keyval.kv.Key;
-import io.keyval.kv.core.CommitPipeline;
+import io.keyval.kv.core.KvStore;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import java.util.List;
  * validated as they are added; keys when committing.
  *
  * <pre>{@code
- * CommitResult r = new AtomicBuilder(store.pipeline())
+ * CommitResult r = new AtomicBuilder(store)
  *     .check(Key.of("seats", 7), null)
  *     .set(Key.of("seats", 7), Map.of("by", "ada"))
  *     .sum(Key.of("stats", "booked"), 1)
@@ -27,14 +27,14 @@ import java.util.List;
  */
 public final class AtomicBuilder implements AtomicOperation {
 
-    private final CommitPipeline pipeline;
+    private final KvStore store;
     private final List<Check> checks = new ArrayList<>();
     private final List<Mutation> mutations = new ArrayList<>();
     private boolean committed;
 
-    /** @param pipeline the store's commit pipeline */
-    public AtomicBuilder(CommitPipeline pipeline) {
-        this.pipeline = pipeline;
+    /** @param store the store */
+    public AtomicBuilder(KvStore store) {
+        this.store = store;
     }
 
     @Override
@@ -102,6 +102,6 @@ public final class AtomicBuilder implements AtomicOperation {
             throw new IllegalStateException("Atomic operation already committed");
         }
         committed = true;
-        return pipeline.submit(new AtomicCommit(new AtomicRequest(checks, mutations)));
+        return AtomicCommit.run(store, new AtomicRequest(checks, mutations));
     }
 }

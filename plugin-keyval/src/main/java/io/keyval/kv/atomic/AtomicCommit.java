@@ -5,6 +5,7 @@ import io.keyval.kv.CommitResult;
 import io.keyval.kv.Key;
 import io.keyval.kv.KvValidationException;
 import io.keyval.kv.core.JsonValues;
+import io.keyval.kv.core.KvStore;
 import io.keyval.kv.core.StoredEntry;
 import io.keyval.kv.core.Versionstamps;
 import io.keyval.kv.core.WriteCommand;
@@ -21,7 +22,7 @@ import java.util.List;
  * which rolls back this commit's writes.
  *
  * <pre>{@code
- * CommitResult r = store.pipeline().submit(new AtomicCommit(AtomicRequest.parse(body)));
+ * CommitResult r = AtomicCommit.run(store, AtomicRequest.parse(body));
  * }</pre>
  */
 public final class AtomicCommit implements WriteCommand<CommitResult> {
@@ -33,6 +34,25 @@ public final class AtomicCommit implements WriteCommand<CommitResult> {
     /** @param request the validated request */
     public AtomicCommit(AtomicRequest request) {
         this.request = request;
+    }
+
+    /**
+     * Commits a request. A check that already fails on committed data fails the commit without
+     * entering the write transaction: versionstamps never repeat, so the commit can be ordered at
+     * that read (it writes nothing either way). Contended retries thus cost a read, not a turn on
+     * the store-wide write lock.
+     *
+     * @param store the store
+     * @param request the validated request
+     * @return the outcome
+     */
+    public static CommitResult run(KvStore store, AtomicRequest request) {
+        for (Check check : request.checks()) {
+            if (!passes(check, store.get(check.key()))) {
+                return CHECK_FAILED;
+            }
+        }
+        return store.pipeline().submit(new AtomicCommit(request));
     }
 
     @Override

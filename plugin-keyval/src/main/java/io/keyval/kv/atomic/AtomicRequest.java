@@ -6,7 +6,7 @@ import io.keyval.kv.Key;
 import io.keyval.kv.KvValidationException;
 import io.keyval.kv.core.KeyJson;
 import io.keyval.kv.core.KeyLimits;
-import io.keyval.kv.http.ExpiresInParam;
+import io.keyval.kv.core.ExpiresIn;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -142,7 +142,7 @@ public record AtomicRequest(List<Check> checks, List<Mutation> mutations) {
         if (node == null || node.isNull()) {
             return null;
         }
-        return ExpiresInParam.parse(node.isTextual() ? node.textValue() : node.toString());
+        return ExpiresIn.parse(node.isTextual() ? node.textValue() : node.toString());
     }
 
     private static void validateKey(String what, int index, Key key) {

@@ -38,7 +38,7 @@ final class BufferedTransaction implements KvTransaction {
 
     BufferedTransaction(KvStore store) {
         this.store = store;
-        this.writes = new AtomicBuilder(store.pipeline());
+        this.writes = new AtomicBuilder(store);
     }
 
     @Override

@@ -121,8 +121,9 @@ public final class CommitPipeline implements AutoCloseable {
         List<Change> changes = new ArrayList<>();
         for (Pending<?> p : group) {
             changes.addAll(p.changes);
-            p.complete();
         }
+        // Listeners hear of the changes before the submitters return, so that whatever a caller
+        // starts after its commit (a new trigger, a watch) does not receive that commit again.
         if (!changes.isEmpty()) {
             for (CommitListener l : listeners) {
                 try {
@@ -132,6 +133,7 @@ public final class CommitPipeline implements AutoCloseable {
                 }
             }
         }
+        group.forEach(Pending::complete);
     }
 
     private static long allocate(SqlSession session, int count) throws SQLException {

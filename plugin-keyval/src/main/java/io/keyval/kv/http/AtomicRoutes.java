@@ -27,7 +27,7 @@ final class AtomicRoutes {
 
     private void commit(ApiRequest request) throws IOException {
         AtomicRequest atomic = AtomicRequest.parse(request.jsonObjectBody().node());
-        CommitResult result = store.pipeline().submit(new AtomicCommit(atomic));
+        CommitResult result = AtomicCommit.run(store, atomic);
         JsonResponses.ok(request.exchange(), out -> {
             out.writeStartObject();
             out.writeBooleanField("ok", result.ok());

@@ -120,7 +120,7 @@ public final class DefaultKv implements Kv {
 
     @Override
     public AtomicOperation atomic() {
-        return new AtomicBuilder(store.pipeline());
+        return new AtomicBuilder(store);
     }
 
     @Override
