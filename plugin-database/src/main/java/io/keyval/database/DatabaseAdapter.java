@@ -31,7 +31,9 @@ public interface DatabaseAdapter {
     String durability();
 
     /**
-     * Runs read-only work on a pooled connection in auto-commit mode.
+     * Runs read-only work on a pooled connection in auto-commit mode. SQLite reader connections are
+     * query-only (a write fails). Called inside {@link #transaction} on the same thread, the work joins
+     * that transaction instead and sees its uncommitted writes.
      *
      * @param work the work
      * @param <T> its result type
@@ -42,7 +44,8 @@ public interface DatabaseAdapter {
 
     /**
      * Runs work in one transaction: commit on return, rollback on exception. A commit that returns
-     * is durable to the adapter's durability setting.
+     * is durable to the adapter's durability setting. A transaction started inside another one on the
+     * same thread joins it: it commits or rolls back with the outer transaction.
      *
      * @param work the work
      * @param <T> its result type
@@ -53,7 +56,8 @@ public interface DatabaseAdapter {
     <T> T transaction(SqlWork<T> work);
 
     /**
-     * Runs one parameterised statement in its own transaction.
+     * Runs one parameterised statement in its own transaction (or in the calling thread's current
+     * one).
      *
      * @param sql the statement, with {@code ?} parameters
      * @param args the parameters ({@code byte[]} for BLOB/bytea)

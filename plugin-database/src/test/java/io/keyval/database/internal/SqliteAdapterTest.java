@@ -14,10 +14,12 @@ import io.keyval.host.api.PluginConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SqliteAdapterTest extends DatabaseAdapterContract {
 
@@ -32,7 +34,7 @@ class SqliteAdapterTest extends DatabaseAdapterContract {
     }
 
     private static Databases.ClosableDatabaseService sqlite(Path dataDir, Map<String, Object> options) {
-        Map<String, Object> adapter = new java.util.HashMap<>(options);
+        Map<String, Object> adapter = new HashMap<>(options);
         adapter.put("type", "sqlite");
         return Databases.create(PluginConfig.of(Map.of("adapters", List.of(adapter))), dataDir);
     }
@@ -69,7 +71,7 @@ class SqliteAdapterTest extends DatabaseAdapterContract {
     }
 
     @Test
-    void baseDirAndUrlChooseTheFile(@org.junit.jupiter.api.io.TempDir Path other) {
+    void baseDirAndUrlChooseTheFile(@TempDir Path other) {
         try (var byBaseDir = sqlite(other, Map.of("baseDir", "nested/dir"))) {
             byBaseDir.getRootAdapter(null);
         }
@@ -90,7 +92,7 @@ class SqliteAdapterTest extends DatabaseAdapterContract {
     }
 
     @Test
-    void synchronousNormalIsAccepted(@org.junit.jupiter.api.io.TempDir Path other) {
+    void synchronousNormalIsAccepted(@TempDir Path other) {
         try (var service = sqlite(other, Map.of("synchronous", "normal"))) {
             assertEquals("WAL, synchronous=NORMAL", service.getRootAdapter(null).durability());
         }

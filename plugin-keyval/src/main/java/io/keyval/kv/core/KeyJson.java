@@ -233,35 +233,23 @@ public final class KeyJson {
     private static void writeParts(List<Object> parts, JsonGenerator out) throws IOException {
         out.writeStartArray();
         for (Object part : parts) {
-            writePart(part, out);
+            if (part instanceof String s) {
+                out.writeString(s);
+            } else if (part instanceof Double d) {
+                out.writeNumber(JsNumbers.format(d));
+            } else if (part instanceof Boolean b) {
+                out.writeBoolean(b);
+            } else {
+                Tag tag = Tag.of(part);
+                out.writeStartObject();
+                out.writeStringField(TYPE, tag.type());
+                if (tag.value() != null) {
+                    out.writeStringField(VALUE, tag.value());
+                }
+                out.writeEndObject();
+            }
         }
         out.writeEndArray();
-    }
-
-    /** Streams one part without building a tree (this runs for every entry of every response). */
-    private static void writePart(Object part, JsonGenerator out) throws IOException {
-        if (part instanceof String s) {
-            out.writeString(s);
-        } else if (part instanceof Double d) {
-            out.writeNumber(JsNumbers.format(d)); // a double node would print 1.0E21, not 1e+21
-        } else if (part instanceof Boolean b) {
-            out.writeBoolean(b);
-        } else if (part instanceof BigInteger big) {
-            writeTag(out, "bigint", big.toString());
-        } else if (part instanceof byte[] bytes) {
-            writeTag(out, "bytes", Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
-        } else {
-            writeTag(out, "uuidv7", null); // the only other part a Key holds
-        }
-    }
-
-    private static void writeTag(JsonGenerator out, String type, String value) throws IOException {
-        out.writeStartObject();
-        out.writeStringField(TYPE, type);
-        if (value != null) {
-            out.writeStringField(VALUE, value);
-        }
-        out.writeEndObject();
     }
 
     /**
@@ -304,17 +292,9 @@ public final class KeyJson {
         if (part instanceof Boolean b) {
             return NODES.booleanNode(b);
         }
-        if (part instanceof BigInteger big) {
-            return tag("bigint").put(VALUE, big.toString());
-        }
-        if (part instanceof byte[] bytes) {
-            return tag("bytes").put(VALUE, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
-        }
-        return tag("uuidv7"); // the only other part a Key holds
-    }
-
-    private static ObjectNode tag(String type) {
-        return NODES.objectNode().put(TYPE, type);
+        Tag tag = Tag.of(part);
+        ObjectNode node = NODES.objectNode().put(TYPE, tag.type());
+        return tag.value() == null ? node : node.put(VALUE, tag.value());
     }
 
     private static JsonNode numberNode(double d) {
@@ -325,5 +305,19 @@ public final class KeyJson {
             return NODES.numberNode((long) d);
         }
         return NODES.numberNode(d);
+    }
+
+    /** The {@code {"__type":…,"value":…}} form of a part that JSON has no native form for. */
+    private record Tag(String type, String value) {
+
+        static Tag of(Object part) {
+            if (part instanceof BigInteger big) {
+                return new Tag("bigint", big.toString());
+            }
+            if (part instanceof byte[] bytes) {
+                return new Tag("bytes", Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+            }
+            return new Tag("uuidv7", null); // the only other part a Key holds
+        }
     }
 }

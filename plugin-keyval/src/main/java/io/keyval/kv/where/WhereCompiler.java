@@ -1,16 +1,25 @@
 package io.keyval.kv.where;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Compiles a where filter (SPEC §3) to a parameterised SQL boolean expression over the
  * {@code value} column. Field paths are validated against the strict grammar of §3.3 and reach the
  * SQL only as bound parameters; operands are always bound. Invalid filters throw
  * {@link io.keyval.kv.KvValidationException} {@code Invalid where filter: <detail>}.
+ *
+ * <p>The result is two-valued: every field test is wrapped in {@code COALESCE(..., FALSE)}, so SQL
+ * NULL (missing field, other kind) never leaks into {@code NOT}, and each negation is the exact
+ * complement of its positive test (§3.4).
  */
 public final class WhereCompiler {
 
-    private WhereCompiler() {
+    private final WhereDialect dialect;
+
+    private WhereCompiler(WhereDialect dialect) {
+        this.dialect = dialect;
     }
 
     /**
@@ -20,6 +29,107 @@ public final class WhereCompiler {
      * @return the expression and its parameters
      */
     public static SqlFragment compile(JsonNode filter, long nowMillis, WhereDialect dialect) {
-        throw new UnsupportedOperationException("TODO");
+        return new WhereCompiler(dialect).condition(new FilterParser(nowMillis).parse(filter));
+    }
+
+    private SqlFragment condition(Condition condition) {
+        if (condition instanceof Condition.All all) {
+            return all.parts().isEmpty() ? SqlFragment.TRUE : join(all.parts(), " AND ");
+        }
+        if (condition instanceof Condition.Any any) {
+            return any.parts().isEmpty() ? SqlFragment.FALSE : join(any.parts(), " OR ");
+        }
+        if (condition instanceof Condition.Not not) {
+            return SqlFragment.builder().sql("NOT (").add(condition(not.inner())).sql(")").build();
+        }
+        Condition.Field field = (Condition.Field) condition;
+        return SqlFragment.builder().sql("COALESCE(").add(test(field.path(), field.test())).sql(", FALSE)").build();
+    }
+
+    private SqlFragment join(List<Condition> parts, String operator) {
+        List<SqlFragment> compiled = new ArrayList<>();
+        for (Condition part : parts) {
+            compiled.add(condition(part));
+        }
+        return SqlFragment.builder().sql("(").join(compiled, operator).sql(")").build();
+    }
+
+    /** A positive test; may be NULL where FALSE is meant (the caller coalesces). */
+    private SqlFragment test(FieldPath path, FieldTest test) {
+        if (test instanceof FieldTest.OneOf oneOf) {
+            return oneOf(path, oneOf.values());
+        }
+        if (test instanceof FieldTest.Compare compare) {
+            return SqlFragment.builder().add(typedView(path, compare.operand()))
+                    .sql(" " + compare.comparison().sql + " ").add(operand(compare.operand())).build();
+        }
+        if (test instanceof FieldTest.TextMatch match) {
+            return textMatch(path, match);
+        }
+        return SqlFragment.builder().sql("(").join(List.of(
+                missingOrNull(path),
+                SqlFragment.builder().add(dialect.stringAt(path)).sql(" = ''").build(),
+                dialect.isEmptyArray(path)), " OR ").sql(")").build();
+    }
+
+    /** Equality with any operand: numbers and strings each as one IN list, literals one by one. */
+    private SqlFragment oneOf(FieldPath path, List<Operand> values) {
+        List<SqlFragment> numbers = new ArrayList<>();
+        List<SqlFragment> strings = new ArrayList<>();
+        List<SqlFragment> alternatives = new ArrayList<>();
+        for (Operand value : values) {
+            if (value instanceof Operand.NumberValue n) {
+                numbers.add(dialect.number(n.value()));
+            } else if (value instanceof Operand.StringValue s) {
+                strings.add(dialect.string(s.value()));
+            } else if (value instanceof Operand.BooleanValue b) {
+                alternatives.add(dialect.isLiteral(path, b.value() ? JsonLiteral.TRUE : JsonLiteral.FALSE));
+            } else {
+                alternatives.add(missingOrNull(path));
+            }
+        }
+        if (!numbers.isEmpty()) {
+            alternatives.add(in(dialect.numberAt(path), numbers));
+        }
+        if (!strings.isEmpty()) {
+            alternatives.add(in(dialect.stringAt(path), strings));
+        }
+        if (alternatives.isEmpty()) {
+            return SqlFragment.FALSE;
+        }
+        return SqlFragment.builder().sql("(").join(alternatives, " OR ").sql(")").build();
+    }
+
+    private static SqlFragment in(SqlFragment view, List<SqlFragment> operands) {
+        return SqlFragment.builder().add(view).sql(" IN (").join(operands, ", ").sql(")").build();
+    }
+
+    private SqlFragment missingOrNull(FieldPath path) {
+        return SqlFragment.builder().sql("(NOT ").add(dialect.isPresent(path)).sql(" OR ")
+                .add(dialect.isLiteral(path, JsonLiteral.NULL)).sql(")").build();
+    }
+
+    private SqlFragment textMatch(FieldPath path, FieldTest.TextMatch match) {
+        SqlFragment text = match.ignoreCase() ? dialect.lowerCase(dialect.stringAt(path)) : dialect.stringAt(path);
+        if (match.needle().isEmpty()) {
+            // Every string contains, starts and ends with "" (and the dialect primitives need a non-empty needle).
+            return SqlFragment.builder().add(text).sql(" IS NOT NULL").build();
+        }
+        return switch (match.kind()) {
+            case CONTAINS -> dialect.contains(text, match.needle());
+            case STARTS_WITH -> dialect.startsWith(text, match.needle());
+            case ENDS_WITH -> dialect.endsWith(text, match.needle());
+        };
+    }
+
+    /** The view of the field with the operand's kind: numbers only meet numbers, strings strings. */
+    private SqlFragment typedView(FieldPath path, Operand operand) {
+        return operand instanceof Operand.NumberValue ? dialect.numberAt(path) : dialect.stringAt(path);
+    }
+
+    private SqlFragment operand(Operand operand) {
+        return operand instanceof Operand.NumberValue n
+                ? dialect.number(n.value())
+                : dialect.string(((Operand.StringValue) operand).value());
     }
 }

@@ -372,6 +372,12 @@ abstract class KvStoreContract {
                 ctx.put(k("bad"), "1", null);
                 throw new KvValidationException("rejected on purpose");
             }));
+            // A statement that fails in the database (NOT NULL violation), after a write of its own.
+            Future<?> failing = pool.submit(() -> store.pipeline().submit(ctx -> {
+                ctx.put(k("half"), "1", null);
+                ctx.put(k("null-value"), null, null);
+                return null;
+            }));
             Thread.sleep(200); // let the commits queue behind the held writer
             release.countDown();
             blocker.get(30, TimeUnit.SECONDS);
@@ -381,6 +387,8 @@ abstract class KvStoreContract {
             java.util.concurrent.ExecutionException e =
                     assertThrows(java.util.concurrent.ExecutionException.class, () -> bad.get(30, TimeUnit.SECONDS));
             assertTrue(e.getCause() instanceof KvValidationException);
+            assertThrows(java.util.concurrent.ExecutionException.class, () -> failing.get(30, TimeUnit.SECONDS));
+            assertFalse(kv.get(k("half")).exists(), "the failed statement's commit was rolled back whole");
             assertEquals(4, kv.count(k("ok")));
             assertFalse(kv.get(k("bad")).exists(), "the rejected commit's write was rolled back");
         } finally {

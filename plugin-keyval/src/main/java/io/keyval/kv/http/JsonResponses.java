@@ -1,0 +1,60 @@
+package io.keyval.kv.http;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import io.keyval.kv.core.JsonValues;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * Writes {@code application/json} responses. The body is rendered into memory first so that a failure
+ * while rendering still becomes a clean error response and the response carries a Content-Length.
+ */
+public final class JsonResponses {
+
+    private static final JsonFactory FACTORY = JsonValues.MAPPER.getFactory();
+
+    private JsonResponses() {
+    }
+
+    /** Renders a JSON body. */
+    @FunctionalInterface
+    public interface Body {
+        /**
+         * @param out the generator to write exactly one JSON value to
+         * @throws IOException from the generator
+         */
+        void writeTo(JsonGenerator out) throws IOException;
+    }
+
+    /**
+     * @param exchange the exchange
+     * @param status the HTTP status
+     * @param body the body renderer
+     * @throws IOException if rendering fails
+     */
+    public static void send(HttpServerExchange exchange, int status, Body body) throws IOException {
+        ByteArrayBuilder bytes = new ByteArrayBuilder();
+        try (JsonGenerator out = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
+            body.writeTo(out);
+        }
+        exchange.setStatusCode(status);
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+        exchange.getResponseSender().send(ByteBuffer.wrap(bytes.toByteArray()));
+    }
+
+    /**
+     * A 200 response.
+     *
+     * @param exchange the exchange
+     * @param body the body renderer
+     * @throws IOException if rendering fails
+     */
+    public static void ok(HttpServerExchange exchange, Body body) throws IOException {
+        send(exchange, 200, body);
+    }
+}

@@ -1,0 +1,137 @@
+package io.keyval.kv.http;
+
+import io.keyval.kv.Key;
+import io.keyval.kv.core.JsonValues;
+import io.keyval.kv.core.KeyPaths;
+import io.keyval.kv.core.KvStore;
+import io.keyval.kv.core.RawPage;
+import io.keyval.kv.core.StoredEntry;
+import java.io.IOException;
+import java.util.List;
+
+/** The {@code /keys} endpoints (SPEC §2.2–2.10). */
+final class KeysRoutes {
+
+    private final KvStore store;
+
+    KeysRoutes(KvStore store) {
+        this.store = store;
+    }
+
+    /**
+     * Registers the routes. The fixed {@code /keys/...} routes win over {@code /keys/*} (SPEC §2.0).
+     *
+     * @param router the route table
+     */
+    void registerOn(Router router) {
+        router.add("GET", "/keys", this::list)
+                .add("POST", "/keys/list", this::listWithFilter)
+                .add("GET", "/keys/count", this::count)
+                .add("GET", "/keys/paginate", this::paginate)
+                .add("POST", "/keys/batch", this::batchGet)
+                .add("POST", "/keys/delete-batch", this::deleteBatch)
+                .add("GET", "/keys/*", this::get)
+                .add("PUT", "/keys/*", this::set)
+                .add("DELETE", "/keys/*", this::delete);
+    }
+
+    private void list(ApiRequest request) throws IOException {
+        Key prefix = KeyPaths.fromQuery(request.query("prefix"));
+        Key start = bound(KeyPaths.fromQuery(request.query("start")));
+        Key end = bound(KeyPaths.fromQuery(request.query("end")));
+        int limit = LimitParam.fromQuery(request.query("limit"));
+        List<StoredEntry> entries = store.list(prefix, start, end, limit, reverse(request), null);
+        JsonResponses.ok(request.exchange(), out -> EntryJson.writeArray(entries, out));
+    }
+
+    private void listWithFilter(ApiRequest request) throws IOException {
+        JsonBody body = request.jsonObjectBody();
+        Key prefix = body.optionalKey("prefix");
+        Key start = bound(body.optionalKey("start"));
+        Key end = bound(body.optionalKey("end"));
+        List<StoredEntry> entries = store.list(prefix, start, end, body.limit(), body.flag("reverse"), body.where());
+        JsonResponses.ok(request.exchange(), out -> EntryJson.writeArray(entries, out));
+    }
+
+    private void count(ApiRequest request) throws IOException {
+        long count = store.count(KeyPaths.fromQuery(request.query("prefix")));
+        JsonResponses.ok(request.exchange(), out -> {
+            out.writeStartObject();
+            out.writeNumberField("count", count);
+            out.writeEndObject();
+        });
+    }
+
+    private void paginate(ApiRequest request) throws IOException {
+        Key prefix = KeyPaths.fromQuery(request.query("prefix"));
+        int limit = LimitParam.fromQuery(request.query("limit"));
+        RawPage page = store.paginate(prefix, request.query("cursor"), limit, reverse(request));
+        JsonResponses.ok(request.exchange(), out -> {
+            out.writeStartObject();
+            out.writeFieldName("entries");
+            EntryJson.writeArray(page.entries(), out);
+            out.writeStringField("cursor", page.cursor());
+            out.writeBooleanField("hasMore", page.hasMore());
+            out.writeEndObject();
+        });
+    }
+
+    private void batchGet(ApiRequest request) throws IOException {
+        List<StoredEntry> entries = store.getMany(request.jsonObjectBody().keys());
+        JsonResponses.ok(request.exchange(), out -> EntryJson.writeArray(entries, out));
+    }
+
+    private void deleteBatch(ApiRequest request) throws IOException {
+        JsonBody body = request.jsonObjectBody();
+        sendDeleted(request, store.deleteBatch(body.keys(), body.flag("exact"), body.where()));
+    }
+
+    private void get(ApiRequest request) throws IOException {
+        StoredEntry entry = store.get(KeyPaths.fromRawPath(request.pathRest()));
+        if (!entry.exists()) {
+            throw HttpError.notFound("Key not found");
+        }
+        JsonResponses.ok(request.exchange(), out -> EntryJson.write(entry, out));
+    }
+
+    private void set(ApiRequest request) throws IOException {
+        Key key = KeyPaths.fromRawPath(request.pathRest());
+        Long expiresIn = ExpiresInParam.parse(request.query("expiresIn"));
+        String body = request.bodyText();
+        if (body.isEmpty()) {
+            throw new HttpError(400, "Request body is required: the JSON value to store");
+        }
+        String versionstamp = store.set(key, JsonValues.compact(body), expiresIn);
+        JsonResponses.ok(request.exchange(), out -> {
+            out.writeStartObject();
+            out.writeBooleanField("ok", true);
+            out.writeStringField("versionstamp", versionstamp);
+            out.writeEndObject();
+        });
+    }
+
+    private void delete(ApiRequest request) throws IOException {
+        Key key = KeyPaths.fromRawPath(request.pathRest());
+        // Any non-empty body counts, whatever its Content-Type (G-23).
+        JsonBody body = request.jsonObjectBody();
+        sendDeleted(request, store.delete(key, body.flag("exact"), body.where()));
+    }
+
+    private static void sendDeleted(ApiRequest request, long deleted) throws IOException {
+        JsonResponses.ok(request.exchange(), out -> {
+            out.writeStartObject();
+            out.writeNumberField("deletedCount", deleted);
+            out.writeEndObject();
+        });
+    }
+
+    /** A range bound: the empty key means "no bound". */
+    private static Key bound(Key key) {
+        return key.isEmpty() ? null : key;
+    }
+
+    /** {@code reverse} is true only for exactly {@code true} (SPEC §2.0). */
+    private static boolean reverse(ApiRequest request) {
+        return "true".equals(request.query("reverse"));
+    }
+}

@@ -1,0 +1,15 @@
+package io.keyval.kv.http;
+
+/**
+ * Handles one route. Runs on a worker thread in blocking mode; throws to fail the request (see
+ * {@link ErrorResponses} for how exceptions become responses).
+ */
+@FunctionalInterface
+public interface RouteHandler {
+
+    /**
+     * @param request the request
+     * @throws Exception any failure; validation failures become 400, {@link HttpError} its status
+     */
+    void handle(ApiRequest request) throws Exception;
+}

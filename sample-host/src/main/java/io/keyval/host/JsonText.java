@@ -1,0 +1,41 @@
+package io.keyval.host;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The few JSON documents the host writes itself (it has no JSON library of its own). */
+final class JsonText {
+
+    private JsonText() {
+    }
+
+    static String error(String message) {
+        return "{\"error\":" + quote(message) + "}";
+    }
+
+    static String health(List<String> pluginIds) {
+        return "{\"status\":\"ok\",\"plugins\":["
+                + pluginIds.stream().map(JsonText::quote).collect(Collectors.joining(",")) + "]}";
+    }
+
+    static String quote(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+}

@@ -1,0 +1,37 @@
+package io.keyval.host.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** Temporary folders of the fixtures: the shipped plugin zips, and clean-up. */
+final class TestDirs {
+
+    private TestDirs() {
+    }
+
+    /** Copies the plugin zips built by Maven (system property {@code keyval.plugins.dir}) into {@code pluginsDir}. */
+    static void copyShippedPlugins(Path pluginsDir) throws IOException {
+        String from = System.getProperty("keyval.plugins.dir");
+        if (from == null) {
+            throw new IllegalStateException("System property keyval.plugins.dir is not set (run the tests with Maven)");
+        }
+        try (Stream<Path> zips = Files.list(Path.of(from))) {
+            for (Path zip : zips.filter(p -> p.toString().endsWith(".zip")).toList()) {
+                Files.copy(zip, pluginsDir.resolve(zip.getFileName()));
+            }
+        }
+    }
+
+    /** Deletes {@code dir} and its content; leftovers in the temp folder are not worth failing a test for. */
+    static void deleteQuietly(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("Could not delete " + dir + ": " + e.getMessage());
+        }
+    }
+}
