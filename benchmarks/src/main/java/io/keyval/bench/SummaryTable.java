@@ -63,7 +63,7 @@ final class SummaryTable {
                 missed++;
             }
             out.printf(FORMAT, s.variant(), s.workload(), s.mode(), s.metric(), number(kv), number(baseline),
-                    String.format("%.2fx", ratio), target.map(Target::describe).orElse("-"), verdict);
+                    Double.isFinite(ratio) ? String.format("%.2fx", ratio) : "-", target.map(Target::describe).orElse("-"), verdict);
         }
     }
 
