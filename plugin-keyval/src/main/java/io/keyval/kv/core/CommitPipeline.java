@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The single path of every write. Commits are queued and applied by one writer thread; whatever
  * has queued up while the previous transaction was committing is applied together in the next one
- * (group commit), each commit inside its own savepoint, so that one fsync acknowledges them all and
- * a commit that fails rolls back alone. A commit is acknowledged only after its transaction is
- * durable.
+ * (group commit), so that one fsync acknowledges them all. A commit that fails is taken out and the
+ * others are applied again without it, so it fails alone. A commit is acknowledged only after its
+ * transaction is durable.
  *
  * <p>Each transaction first bumps the store-wide sequence row, which both allocates the commits'
  * versionstamps and — on PostgreSQL — serialises writers across host instances, so that everything
@@ -93,7 +93,10 @@ public final class CommitPipeline implements AutoCloseable {
                 return;
             } catch (RuntimeException | Error e) {
                 LOG.error("Commit writer failure", e);
-                group.forEach(p -> p.fail(e));
+                group.forEach(p -> {
+                    p.fail(e);
+                    p.complete();
+                });
             } finally {
                 group.clear();
             }
@@ -101,25 +104,12 @@ public final class CommitPipeline implements AutoCloseable {
     }
 
     private void execute(List<Pending<?>> group) {
-        try {
-            db.transaction(session -> {
-                long seq = allocate(session, group.size()) - group.size() + 1;
-                boolean isolate = group.size() > 1;
-                for (Pending<?> p : group) {
-                    p.apply(session, sql, clock.millis(), seq++, isolate);
-                }
-                return null;
-            });
-        } catch (RuntimeException e) {
-            // The transaction did not commit: nothing of this group is durable.
-            for (Pending<?> p : group) {
-                p.failUnlessRejected(e);
-            }
-            group.forEach(Pending::complete);
-            return;
+        List<Pending<?>> remaining = new ArrayList<>(group);
+        while (!remaining.isEmpty() && !commit(remaining)) {
+            // one commit failed and was taken out; the others run again in a fresh transaction
         }
         List<Change> changes = new ArrayList<>();
-        for (Pending<?> p : group) {
+        for (Pending<?> p : remaining) {
             changes.addAll(p.changes);
         }
         // Listeners hear of the changes before the submitters return, so that whatever a caller
@@ -134,6 +124,40 @@ public final class CommitPipeline implements AutoCloseable {
             }
         }
         group.forEach(Pending::complete);
+    }
+
+    /**
+     * Applies the commits in one transaction, without savepoints: failures are rare, so they pay
+     * instead of every commit. When a commit throws, the transaction rolls back, that commit is
+     * failed and removed from {@code commits}, and {@code false} asks for another round with the
+     * rest (a failed commit has no effects, so the others' outcome does not depend on it).
+     *
+     * @return whether the transaction committed (or failed as a whole, failing every commit)
+     */
+    private boolean commit(List<Pending<?>> commits) {
+        Pending<?>[] running = new Pending<?>[1];
+        try {
+            db.transaction(session -> {
+                long seq = allocate(session, commits.size()) - commits.size() + 1;
+                for (Pending<?> p : commits) {
+                    running[0] = p;
+                    p.apply(session, sql, clock.millis(), seq++);
+                }
+                running[0] = null;
+                return null;
+            });
+            return true;
+        } catch (RuntimeException e) {
+            if (running[0] == null) {
+                // The commit itself failed: nothing of this transaction is durable.
+                commits.forEach(p -> p.fail(e));
+                commits.clear();
+                return true;
+            }
+            running[0].fail(e);
+            commits.remove(running[0]);
+            return false;
+        }
     }
 
     private static long allocate(SqlSession session, int count) throws SQLException {
@@ -168,53 +192,23 @@ public final class CommitPipeline implements AutoCloseable {
         private boolean done;
         private R result;
         private RuntimeException error;
-        private boolean rejected;
         private List<Change> changes = List.of();
 
         Pending(WriteCommand<R> command) {
             this.command = command;
         }
 
-        /** Runs the command; with {@code isolate}, inside a savepoint so its failure undoes only it. */
-        void apply(SqlSession session, EntryStatements sql, long now, long seq, boolean isolate) throws SQLException {
+        /** Runs the command; a failure propagates, so that the transaction rolls back. */
+        void apply(SqlSession session, EntryStatements sql, long now, long seq) throws SQLException {
             TransactionWriteContext ctx = new TransactionWriteContext(session, sql, now, seq);
-            if (isolate) {
-                session.prepare("SAVEPOINT kv_commit").execute();
-            }
-            try {
-                result = command.apply(ctx);
-                changes = ctx.changes();
-            } catch (RuntimeException | SQLException e) {
-                if (!isolate) {
-                    rejected = true;
-                    error = asRuntime(e);
-                    throw error;
-                }
-                session.prepare("ROLLBACK TO SAVEPOINT kv_commit").execute();
-                rejected = true;
-                error = asRuntime(e);
-            } finally {
-                if (isolate) {
-                    session.prepare("RELEASE SAVEPOINT kv_commit").execute();
-                }
-            }
+            result = command.apply(ctx);
+            changes = ctx.changes();
         }
 
-        private static RuntimeException asRuntime(Exception e) {
-            return e instanceof RuntimeException r ? r : new KvException("Commit failed: " + e.getMessage(), e);
-        }
-
-        /** The group's transaction failed: a command that had not rejected itself fails with it. */
-        void failUnlessRejected(RuntimeException e) {
-            changes = List.of();
-            if (!rejected) {
-                error = e instanceof KvException ? e : new KvException("Commit failed: " + e.getMessage(), e);
-            }
-        }
-
+        /** Records the failure; the submitter sees it (runtime exceptions unchanged). */
         void fail(Throwable e) {
-            error = e instanceof RuntimeException r ? r : new KvException("Commit failed", e);
-            complete();
+            changes = List.of();
+            error = e instanceof RuntimeException r ? r : new KvException("Commit failed: " + e.getMessage(), e);
         }
 
         void complete() {
