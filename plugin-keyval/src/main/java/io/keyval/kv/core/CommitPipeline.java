@@ -9,18 +9,20 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The single path of every write. Commits are queued and applied by one writer thread; whatever
- * has queued up while the previous transaction was committing is applied together in the next one
- * (group commit), so that one fsync acknowledges them all. A commit that fails is taken out and the
- * others are applied again without it, so it fails alone. A commit is acknowledged only after its
- * transaction is durable.
+ * The single path of every write. Submitters queue their commits; one of them at a time holds the
+ * writer turn and applies everything queued, in arrival order — whatever queued up while the
+ * previous transaction was committing goes into the next one (group commit), so that one fsync
+ * acknowledges them all. A lone writer thus commits on its own thread with no hand-off. A commit
+ * that fails is taken out and the others are applied again without it, so it fails alone. A commit
+ * is acknowledged only after its transaction is durable.
  *
  * <p>Each transaction first bumps the store-wide sequence row, which both allocates the commits'
  * versionstamps and — on PostgreSQL — serialises writers across host instances, so that everything
@@ -34,9 +36,9 @@ public final class CommitPipeline implements AutoCloseable {
     private final DatabaseAdapter db;
     private final EntryStatements sql;
     private final Clock clock;
-    private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+    private final Queue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock writerTurn = new ReentrantLock();
     private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
-    private final Thread writer;
     private volatile boolean closed;
 
     /**
@@ -48,9 +50,6 @@ public final class CommitPipeline implements AutoCloseable {
         this.db = db;
         this.sql = new EntryStatements(dialect);
         this.clock = clock;
-        this.writer = new Thread(this::run, "kv-commit-writer");
-        this.writer.setDaemon(true);
-        this.writer.start();
     }
 
     /** @param listener told about every durable change */
@@ -73,33 +72,45 @@ public final class CommitPipeline implements AutoCloseable {
         }
         Pending<R> pending = new Pending<>(command);
         queue.add(pending);
-        return pending.await();
+        while (!pending.isDone()) {
+            if (writerTurn.tryLock()) {
+                try {
+                    drain();
+                } finally {
+                    writerTurn.unlock();
+                }
+                // A commit queued after the last drain found the queue empty would wait for a turn
+                // nobody takes: hand the turn to the oldest waiter.
+                Pending<?> next = queue.peek();
+                if (next != null) {
+                    next.wake();
+                }
+            } else {
+                pending.awaitTurn();
+            }
+        }
+        return pending.outcome();
     }
 
-    private void run() {
+    /** Applies queued commits, a group per transaction, until none is left. */
+    private void drain() {
         List<Pending<?>> group = new ArrayList<>();
-        while (!closed || !queue.isEmpty()) {
+        Pending<?> p;
+        while ((p = queue.poll()) != null) {
+            group.add(p);
+            while (group.size() < MAX_GROUP && (p = queue.poll()) != null) {
+                group.add(p);
+            }
             try {
-                Pending<?> first = queue.take();
-                if (first == Pending.POISON) {
-                    continue;
-                }
-                group.add(first);
-                queue.drainTo(group, MAX_GROUP - 1);
-                group.removeIf(p -> p == Pending.POISON);
                 execute(group);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             } catch (RuntimeException | Error e) {
                 LOG.error("Commit writer failure", e);
-                group.forEach(p -> {
-                    p.fail(e);
-                    p.complete();
-                });
-            } finally {
-                group.clear();
+                for (Pending<?> failed : group) {
+                    failed.fail(e);
+                    failed.complete();
+                }
             }
+            group.clear();
         }
     }
 
@@ -171,25 +182,18 @@ public final class CommitPipeline implements AutoCloseable {
         }
     }
 
-    /** Stops accepting commits, finishes the queued ones and stops the writer. */
+    /** Stops accepting commits; those already submitted still complete. */
     @Override
     public void close() {
         closed = true;
-        queue.add(Pending.POISON);
-        try {
-            writer.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** A queued commit and, once executed, its outcome. */
     private static final class Pending<R> {
-        static final Pending<Object> POISON = new Pending<>(ctx -> null);
-
         private final WriteCommand<R> command;
         private final Object lock = new Object();
         private boolean done;
+        private boolean woken;
         private R result;
         private RuntimeException error;
         private List<Change> changes = List.of();
@@ -218,20 +222,39 @@ public final class CommitPipeline implements AutoCloseable {
             }
         }
 
-        R await() {
+        boolean isDone() {
+            synchronized (lock) {
+                return done;
+            }
+        }
+
+        /** Tells the waiting submitter to try for the writer turn. */
+        void wake() {
+            synchronized (lock) {
+                woken = true;
+                lock.notifyAll();
+            }
+        }
+
+        /** Waits until this commit is done or the submitter is asked to take the writer turn. */
+        void awaitTurn() {
             boolean interrupted = false;
             synchronized (lock) {
-                while (!done) {
+                while (!done && !woken) {
                     try {
                         lock.wait();
                     } catch (InterruptedException e) {
                         interrupted = true; // the commit may already be applied: wait for its outcome
                     }
                 }
+                woken = false;
             }
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+
+        R outcome() {
             if (error != null) {
                 throw error;
             }
