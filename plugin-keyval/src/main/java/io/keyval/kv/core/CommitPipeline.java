@@ -75,12 +75,12 @@ public final class CommitPipeline implements AutoCloseable {
         while (!pending.isDone()) {
             if (writerTurn.tryLock()) {
                 try {
-                    drain();
+                    commitNextGroup();
                 } finally {
                     writerTurn.unlock();
                 }
-                // A commit queued after the last drain found the queue empty would wait for a turn
-                // nobody takes: hand the turn to the oldest waiter.
+                // Hand the turn on to the oldest waiter: its group will hold everything that queued
+                // up meanwhile, including commits that arrived after this group was taken.
                 Pending<?> next = queue.peek();
                 if (next != null) {
                     next.wake();
@@ -92,25 +92,24 @@ public final class CommitPipeline implements AutoCloseable {
         return pending.outcome();
     }
 
-    /** Applies queued commits, a group per transaction, until none is left. */
-    private void drain() {
+    /** Applies, in one transaction, what is queued (up to {@value #MAX_GROUP} commits). */
+    private void commitNextGroup() {
         List<Pending<?>> group = new ArrayList<>();
         Pending<?> p;
-        while ((p = queue.poll()) != null) {
+        while (group.size() < MAX_GROUP && (p = queue.poll()) != null) {
             group.add(p);
-            while (group.size() < MAX_GROUP && (p = queue.poll()) != null) {
-                group.add(p);
+        }
+        if (group.isEmpty()) {
+            return;
+        }
+        try {
+            execute(group);
+        } catch (RuntimeException | Error e) {
+            LOG.error("Commit writer failure", e);
+            for (Pending<?> failed : group) {
+                failed.fail(e);
+                failed.complete();
             }
-            try {
-                execute(group);
-            } catch (RuntimeException | Error e) {
-                LOG.error("Commit writer failure", e);
-                for (Pending<?> failed : group) {
-                    failed.fail(e);
-                    failed.complete();
-                }
-            }
-            group.clear();
         }
     }
 
