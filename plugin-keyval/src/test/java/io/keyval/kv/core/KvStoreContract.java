@@ -378,6 +378,13 @@ abstract class KvStoreContract {
                 ctx.put(k("null-value"), null, null);
                 return null;
             }));
+            // An atomic commit whose check fails inside the transaction (the key exists, null expected).
+            kv.set(k("taken"), 1);
+            Future<io.keyval.kv.CommitResult> checkFails = pool.submit(() -> store.pipeline().submit(
+                    new io.keyval.kv.atomic.AtomicCommit(new io.keyval.kv.atomic.AtomicRequest(
+                            List.of(new io.keyval.kv.atomic.Check(k("taken"), null)),
+                            List.of(new io.keyval.kv.atomic.Mutation(io.keyval.kv.atomic.Mutation.Type.SET,
+                                    k("checked"), JsonValues.tree("true"), null))))));
             Thread.sleep(200); // let the commits queue behind the held writer
             release.countDown();
             blocker.get(30, TimeUnit.SECONDS);
@@ -389,6 +396,8 @@ abstract class KvStoreContract {
             assertTrue(e.getCause() instanceof KvValidationException);
             assertThrows(java.util.concurrent.ExecutionException.class, () -> failing.get(30, TimeUnit.SECONDS));
             assertFalse(kv.get(k("half")).exists(), "the failed statement's commit was rolled back whole");
+            assertFalse(checkFails.get(30, TimeUnit.SECONDS).ok());
+            assertFalse(kv.get(k("checked")).exists());
             assertEquals(4, kv.count(k("ok")));
             assertFalse(kv.get(k("bad")).exists(), "the rejected commit's write was rolled back");
         } finally {
