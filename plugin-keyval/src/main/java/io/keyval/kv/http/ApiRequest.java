@@ -1,6 +1,7 @@
 package io.keyval.kv.http;
 
 import io.undertow.server.HttpServerExchange;
+import io.undertow.server.protocol.http.HttpContinue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,13 +66,23 @@ public final class ApiRequest {
      *
      * @return the body; empty when there is none
      * @throws HttpError 413 when the body exceeds the cap (checked against Content-Length before
-     *     reading, and while reading for chunked bodies)
+     *     reading, and before accepting an {@code Expect: 100-continue}; while reading for chunked bodies)
      * @throws IOException when the connection fails
      */
     public String bodyText() throws IOException {
         long declared = exchange.getRequestContentLength();
+        boolean expectsContinue = HttpContinue.requiresContinueResponse(exchange);
         if (declared > maxBodyBytes) {
+            if (expectsContinue) {
+                // The client holds the body back; close afterwards instead of waiting to drain it.
+                exchange.setPersistent(false);
+            }
             throw tooLarge();
+        }
+        if (expectsContinue) {
+            // Undertow leaves "Expect: 100-continue" to the application; without the interim response
+            // clients such as curl stall before sending larger bodies.
+            HttpContinue.sendContinueResponseBlocking(exchange);
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(declared > 0 ? (int) declared : 256);
         byte[] buffer = new byte[16 * 1024];
