@@ -57,8 +57,9 @@ public interface AtomicOperation {
 
     /**
      * @return {@code ok=false} when a check failed (nothing written), else the commit's versionstamp
-     * @throws KvValidationException when a mutation does not fit the stored value (e.g. {@code sum}
-     *     on a string); nothing is written
+     * @throws KvValidationException when a key is invalid or a mutation does not fit the stored value
+     *     (e.g. {@code sum} on a string); nothing is written
+     * @throws IllegalStateException when this operation was already committed
      */
     CommitResult commit();
 }

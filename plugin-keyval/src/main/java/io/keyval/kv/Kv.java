@@ -139,8 +139,19 @@ public interface Kv {
     Object uuidv7();
 
     /**
-     * Calls {@code handler} after every committed change of a key equal to or below {@code prefix}.
-     * Handlers run after the commit, one at a time; their exceptions are logged and ignored.
+     * Calls {@code handler} after every committed change of a key equal to or below {@code prefix}:
+     * one {@link KvChange} per changed entry, {@code SET} with the value as stored (e.g. the result of
+     * a {@code sum}), {@code DELETE} per removed entry; TTL expiry fires nothing.
+     *
+     * <p>Handlers are <b>asynchronous</b>: they run after the commit has returned to the writer, on one
+     * dedicated thread, one at a time, in commit order; their exceptions are logged and ignored.
+     *
+     * <pre>{@code
+     * try (Kv.Subscription s = kv.addTrigger(Key.of("orders"), EnumSet.of(KvChange.Type.SET),
+     *         change -> mailer.confirm(change.key(), change.value()))) {
+     *     ...
+     * }
+     * }</pre>
      *
      * @param prefix the prefix ({@code Key.of()} for every key)
      * @param events the change types to receive

@@ -9,18 +9,20 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The single path of every write. Commits are queued and applied by one writer thread; whatever
- * has queued up while the previous transaction was committing is applied together in the next one
- * (group commit), each commit inside its own savepoint, so that one fsync acknowledges them all and
- * a commit that fails rolls back alone. A commit is acknowledged only after its transaction is
- * durable.
+ * The single path of every write. Submitters queue their commits; one of them at a time holds the
+ * writer turn and applies everything queued, in arrival order — whatever queued up while the
+ * previous transaction was committing goes into the next one (group commit), so that one fsync
+ * acknowledges them all. A lone writer thus commits on its own thread with no hand-off. A commit
+ * that fails is taken out and the others are applied again without it, so it fails alone. A commit
+ * is acknowledged only after its transaction is durable.
  *
  * <p>Each transaction first bumps the store-wide sequence row, which both allocates the commits'
  * versionstamps and — on PostgreSQL — serialises writers across host instances, so that everything
@@ -34,9 +36,9 @@ public final class CommitPipeline implements AutoCloseable {
     private final DatabaseAdapter db;
     private final EntryStatements sql;
     private final Clock clock;
-    private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+    private final Queue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock writerTurn = new ReentrantLock();
     private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
-    private final Thread writer;
     private volatile boolean closed;
 
     /**
@@ -48,9 +50,6 @@ public final class CommitPipeline implements AutoCloseable {
         this.db = db;
         this.sql = new EntryStatements(dialect);
         this.clock = clock;
-        this.writer = new Thread(this::run, "kv-commit-writer");
-        this.writer.setDaemon(true);
-        this.writer.start();
     }
 
     /** @param listener told about every durable change */
@@ -73,56 +72,58 @@ public final class CommitPipeline implements AutoCloseable {
         }
         Pending<R> pending = new Pending<>(command);
         queue.add(pending);
-        return pending.await();
+        while (!pending.isDone()) {
+            if (writerTurn.tryLock()) {
+                try {
+                    commitNextGroup();
+                } finally {
+                    writerTurn.unlock();
+                }
+                // Hand the turn on to the oldest waiter: its group will hold everything that queued
+                // up meanwhile, including commits that arrived after this group was taken.
+                Pending<?> next = queue.peek();
+                if (next != null) {
+                    next.wake();
+                }
+            } else {
+                pending.awaitTurn();
+            }
+        }
+        return pending.outcome();
     }
 
-    private void run() {
+    /** Applies, in one transaction, what is queued (up to {@value #MAX_GROUP} commits). */
+    private void commitNextGroup() {
         List<Pending<?>> group = new ArrayList<>();
-        while (!closed || !queue.isEmpty()) {
-            try {
-                Pending<?> first = queue.take();
-                if (first == Pending.POISON) {
-                    continue;
-                }
-                group.add(first);
-                queue.drainTo(group, MAX_GROUP - 1);
-                group.removeIf(p -> p == Pending.POISON);
-                execute(group);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException | Error e) {
-                LOG.error("Commit writer failure", e);
-                group.forEach(p -> p.fail(e));
-            } finally {
-                group.clear();
+        Pending<?> p;
+        while (group.size() < MAX_GROUP && (p = queue.poll()) != null) {
+            group.add(p);
+        }
+        if (group.isEmpty()) {
+            return;
+        }
+        try {
+            execute(group);
+        } catch (RuntimeException | Error e) {
+            LOG.error("Commit writer failure", e);
+            for (Pending<?> failed : group) {
+                failed.fail(e);
+                failed.complete();
             }
         }
     }
 
     private void execute(List<Pending<?>> group) {
-        try {
-            db.transaction(session -> {
-                long seq = allocate(session, group.size()) - group.size() + 1;
-                boolean isolate = group.size() > 1;
-                for (Pending<?> p : group) {
-                    p.apply(session, sql, clock.millis(), seq++, isolate);
-                }
-                return null;
-            });
-        } catch (RuntimeException e) {
-            // The transaction did not commit: nothing of this group is durable.
-            for (Pending<?> p : group) {
-                p.failUnlessRejected(e);
-            }
-            group.forEach(Pending::complete);
-            return;
+        List<Pending<?>> remaining = new ArrayList<>(group);
+        while (!remaining.isEmpty() && !commit(remaining)) {
+            // one commit failed and was taken out; the others run again in a fresh transaction
         }
         List<Change> changes = new ArrayList<>();
-        for (Pending<?> p : group) {
+        for (Pending<?> p : remaining) {
             changes.addAll(p.changes);
-            p.complete();
         }
+        // Listeners hear of the changes before the submitters return, so that whatever a caller
+        // starts after its commit (a new trigger, a watch) does not receive that commit again.
         if (!changes.isEmpty()) {
             for (CommitListener l : listeners) {
                 try {
@@ -131,6 +132,41 @@ public final class CommitPipeline implements AutoCloseable {
                     LOG.warn("Commit listener failed", e);
                 }
             }
+        }
+        group.forEach(Pending::complete);
+    }
+
+    /**
+     * Applies the commits in one transaction, without savepoints: failures are rare, so they pay
+     * instead of every commit. When a commit throws, the transaction rolls back, that commit is
+     * failed and removed from {@code commits}, and {@code false} asks for another round with the
+     * rest (a failed commit has no effects, so the others' outcome does not depend on it).
+     *
+     * @return whether the transaction committed (or failed as a whole, failing every commit)
+     */
+    private boolean commit(List<Pending<?>> commits) {
+        Pending<?>[] running = new Pending<?>[1];
+        try {
+            db.transaction(session -> {
+                long seq = allocate(session, commits.size()) - commits.size() + 1;
+                for (Pending<?> p : commits) {
+                    running[0] = p;
+                    p.apply(session, sql, clock.millis(), seq++);
+                }
+                running[0] = null;
+                return null;
+            });
+            return true;
+        } catch (RuntimeException e) {
+            if (running[0] == null) {
+                // The commit itself failed: nothing of this transaction is durable.
+                commits.forEach(p -> p.fail(e));
+                commits.clear();
+                return true;
+            }
+            running[0].fail(e);
+            commits.remove(running[0]);
+            return false;
         }
     }
 
@@ -145,74 +181,37 @@ public final class CommitPipeline implements AutoCloseable {
         }
     }
 
-    /** Stops accepting commits, finishes the queued ones and stops the writer. */
+    /** Stops accepting commits; those already submitted still complete. */
     @Override
     public void close() {
         closed = true;
-        queue.add(Pending.POISON);
-        try {
-            writer.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** A queued commit and, once executed, its outcome. */
     private static final class Pending<R> {
-        static final Pending<Object> POISON = new Pending<>(ctx -> null);
-
         private final WriteCommand<R> command;
         private final Object lock = new Object();
         private boolean done;
+        private boolean woken;
         private R result;
         private RuntimeException error;
-        private boolean rejected;
         private List<Change> changes = List.of();
 
         Pending(WriteCommand<R> command) {
             this.command = command;
         }
 
-        /** Runs the command; with {@code isolate}, inside a savepoint so its failure undoes only it. */
-        void apply(SqlSession session, EntryStatements sql, long now, long seq, boolean isolate) throws SQLException {
+        /** Runs the command; a failure propagates, so that the transaction rolls back. */
+        void apply(SqlSession session, EntryStatements sql, long now, long seq) throws SQLException {
             TransactionWriteContext ctx = new TransactionWriteContext(session, sql, now, seq);
-            if (isolate) {
-                session.prepare("SAVEPOINT kv_commit").execute();
-            }
-            try {
-                result = command.apply(ctx);
-                changes = ctx.changes();
-            } catch (RuntimeException | SQLException e) {
-                if (!isolate) {
-                    rejected = true;
-                    error = asRuntime(e);
-                    throw error;
-                }
-                session.prepare("ROLLBACK TO SAVEPOINT kv_commit").execute();
-                rejected = true;
-                error = asRuntime(e);
-            } finally {
-                if (isolate) {
-                    session.prepare("RELEASE SAVEPOINT kv_commit").execute();
-                }
-            }
+            result = command.apply(ctx);
+            changes = ctx.changes();
         }
 
-        private static RuntimeException asRuntime(Exception e) {
-            return e instanceof RuntimeException r ? r : new KvException("Commit failed: " + e.getMessage(), e);
-        }
-
-        /** The group's transaction failed: a command that had not rejected itself fails with it. */
-        void failUnlessRejected(RuntimeException e) {
-            changes = List.of();
-            if (!rejected) {
-                error = e instanceof KvException ? e : new KvException("Commit failed: " + e.getMessage(), e);
-            }
-        }
-
+        /** Records the failure; the submitter sees it (runtime exceptions unchanged). */
         void fail(Throwable e) {
-            error = e instanceof RuntimeException r ? r : new KvException("Commit failed", e);
-            complete();
+            changes = List.of();
+            error = e instanceof RuntimeException r ? r : new KvException("Commit failed: " + e.getMessage(), e);
         }
 
         void complete() {
@@ -222,20 +221,39 @@ public final class CommitPipeline implements AutoCloseable {
             }
         }
 
-        R await() {
+        boolean isDone() {
+            synchronized (lock) {
+                return done;
+            }
+        }
+
+        /** Tells the waiting submitter to try for the writer turn. */
+        void wake() {
+            synchronized (lock) {
+                woken = true;
+                lock.notifyAll();
+            }
+        }
+
+        /** Waits until this commit is done or the submitter is asked to take the writer turn. */
+        void awaitTurn() {
             boolean interrupted = false;
             synchronized (lock) {
-                while (!done) {
+                while (!done && !woken) {
                     try {
                         lock.wait();
                     } catch (InterruptedException e) {
                         interrupted = true; // the commit may already be applied: wait for its outcome
                     }
                 }
+                woken = false;
             }
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+
+        R outcome() {
             if (error != null) {
                 throw error;
             }

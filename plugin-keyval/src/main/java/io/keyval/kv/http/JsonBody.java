@@ -50,6 +50,11 @@ public final class JsonBody {
         return new JsonBody(node);
     }
 
+    /** @return the whole body: an object, or a missing node for {@link #EMPTY} */
+    public JsonNode node() {
+        return object;
+    }
+
     /**
      * @param field a key-valued field
      * @return the key; the empty key when absent, {@code null} or {@code []}

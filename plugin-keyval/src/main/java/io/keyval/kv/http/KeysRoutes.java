@@ -1,6 +1,7 @@
 package io.keyval.kv.http;
 
 import io.keyval.kv.Key;
+import io.keyval.kv.core.ExpiresIn;
 import io.keyval.kv.core.JsonValues;
 import io.keyval.kv.core.KeyPaths;
 import io.keyval.kv.core.KvStore;
@@ -96,7 +97,7 @@ final class KeysRoutes {
 
     private void set(ApiRequest request) throws IOException {
         Key key = KeyPaths.fromRawPath(request.pathRest());
-        Long expiresIn = ExpiresInParam.parse(request.query("expiresIn"));
+        Long expiresIn = ExpiresIn.parse(request.query("expiresIn"));
         String body = request.bodyText();
         if (body.isEmpty()) {
             throw new HttpError(400, "Request body is required: the JSON value to store");

@@ -21,6 +21,7 @@ public final class KvHttpApi {
     public KvHttpApi(KvStore store, long maxBodyBytes) {
         Router router = new Router();
         new KeysRoutes(store).registerOn(router);
+        new AtomicRoutes(store).registerOn(router);
         this.handler = new ApiHandler(router, maxBodyBytes);
     }
 

@@ -15,6 +15,9 @@ import io.keyval.kv.PageOptions;
 import io.keyval.kv.TransactionFunction;
 import io.keyval.kv.TransactionOptions;
 import io.keyval.kv.TransactionResult;
+import io.keyval.kv.atomic.AtomicBuilder;
+import io.keyval.kv.atomic.TransactionRunner;
+import io.keyval.kv.atomic.TriggerDispatcher;
 import io.keyval.kv.core.JsonValues;
 import io.keyval.kv.core.KvStore;
 import io.keyval.kv.core.RawPage;
@@ -29,10 +32,26 @@ import java.util.function.Function;
 public final class DefaultKv implements Kv {
 
     private final KvStore store;
+    private final TransactionRunner transactions;
+    private final TriggerDispatcher triggers;
 
-    /** @param store the store */
+    /**
+     * A service with its own trigger dispatcher (its thread starts with the first triggered event).
+     *
+     * @param store the store
+     */
     public DefaultKv(KvStore store) {
+        this(store, TriggerDispatcher.attachTo(store.pipeline()));
+    }
+
+    /**
+     * @param store the store
+     * @param triggers the dispatcher attached to the store's pipeline (its owner closes it)
+     */
+    public DefaultKv(KvStore store, TriggerDispatcher triggers) {
         this.store = store;
+        this.transactions = new TransactionRunner(store);
+        this.triggers = triggers;
     }
 
     @Override
@@ -101,12 +120,12 @@ public final class DefaultKv implements Kv {
 
     @Override
     public AtomicOperation atomic() {
-        throw new UnsupportedOperationException("TODO");
+        return new AtomicBuilder(store);
     }
 
     @Override
     public <T> TransactionResult<T> transaction(TransactionFunction<T> fn, TransactionOptions options) {
-        throw new UnsupportedOperationException("TODO");
+        return transactions.run(fn, options);
     }
 
     @Override
@@ -116,7 +135,7 @@ public final class DefaultKv implements Kv {
 
     @Override
     public Subscription addTrigger(Key prefix, Set<KvChange.Type> events, Consumer<KvChange> handler) {
-        throw new UnsupportedOperationException("TODO");
+        return triggers.subscribe(prefix, events, handler);
     }
 
     private static JsonNode filter(Filter f) {

@@ -7,6 +7,7 @@ import io.keyval.host.api.PluginConfig;
 import io.keyval.host.api.PluginContext;
 import io.keyval.host.api.PluginException;
 import io.keyval.kv.Kv;
+import io.keyval.kv.atomic.TriggerDispatcher;
 import io.keyval.kv.core.KvStore;
 import io.keyval.kv.http.KvHttpApi;
 import java.time.Clock;
@@ -23,6 +24,7 @@ public final class KeyValPlugin implements HostPlugin {
 
     private KvStore store;
     private TtlPurger purger;
+    private TriggerDispatcher triggers;
 
     @Override
     public void onInit(PluginContext ctx) {
@@ -39,7 +41,8 @@ public final class KeyValPlugin implements HostPlugin {
         try {
             purger = new TtlPurger(store, config.getLong("ttl.purgeInterval", 60_000));
             ctx.mount("/api", new KvHttpApi(store, config.getLong("maxBodySize", 10L * 1024 * 1024)).handler());
-            ctx.provide(Kv.class, new DefaultKv(store));
+            triggers = TriggerDispatcher.attachTo(store.pipeline());
+            ctx.provide(Kv.class, new DefaultKv(store, triggers));
         } catch (RuntimeException e) {
             onShutdown(); // the host calls onShutdown only for plugins whose onInit succeeded
             throw e;
@@ -55,7 +58,11 @@ public final class KeyValPlugin implements HostPlugin {
         if (store != null) {
             store.close();
         }
+        if (triggers != null) {
+            triggers.close(); // after the store: events of the last commits are still delivered
+        }
         purger = null;
         store = null;
+        triggers = null;
     }
 }

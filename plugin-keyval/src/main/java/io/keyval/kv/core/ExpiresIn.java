@@ -1,4 +1,4 @@
-package io.keyval.kv.http;
+package io.keyval.kv.core;
 
 import io.keyval.kv.KvValidationException;
 import java.math.BigDecimal;
@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * duration such as {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d}, {@code 1w}, {@code 1y}
  * (a year is 365.25 days, as in the {@code ms} package). Up to 2<sup>53</sup>−1 ms.
  */
-public final class ExpiresInParam {
+public final class ExpiresIn {
 
     private static final long MAX_SAFE = 9007199254740991L;
     private static final Pattern MILLIS = Pattern.compile("\\d+");
@@ -26,7 +26,7 @@ public final class ExpiresInParam {
             "w", BigDecimal.valueOf(604_800_000L),
             "y", BigDecimal.valueOf(31_557_600_000L));
 
-    private ExpiresInParam() {
+    private ExpiresIn() {
     }
 
     /**

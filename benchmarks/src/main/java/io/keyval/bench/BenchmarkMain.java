@@ -1,0 +1,73 @@
+package io.keyval.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the workloads of BENCHMARKS.md (W1-W4b) on each engine against their baselines and prints one
+ * JSON line per figure, then a table of ratios and targets. Sizes come from the workloads file,
+ * read at run time. Exit status: 0 done (targets missed or not), 1 failure, 2 a workload read back a
+ * wrong result, 64 bad arguments.
+ */
+public final class BenchmarkMain {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BenchmarkMain.class);
+
+    private BenchmarkMain() {
+    }
+
+    /** @param args see {@link BenchmarkOptions#USAGE} */
+    public static void main(String[] args) {
+        BenchmarkOptions options;
+        WorkloadParameters fromFile;
+        try {
+            options = BenchmarkOptions.parse(args);
+            fromFile = WorkloadParameters.load(options.workloads());
+        } catch (Exception e) {
+            System.err.println(e.getMessage());
+            System.exit(64);
+            return;
+        }
+        try {
+            run(options, options.measured(fromFile));
+        } catch (VerificationException e) {
+            LOG.error("VERIFICATION FAILED: {}", e.getMessage());
+            System.exit(2);
+        } catch (Exception e) {
+            LOG.error("Benchmark failed", e);
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void run(BenchmarkOptions options, WorkloadParameters p) throws Exception {
+        LOG.info("Mode {}: {}", options.modeName(), p);
+        WorkloadParameters warmup = p.scaledDown(p.warmupDivisor());
+        Dataset warmupData = new Dataset(warmup.keys());
+        Dataset data = new Dataset(p.keys());
+        ResultLog log = new ResultLog(System.out);
+        for (Engine engine : engines(options)) {
+            LOG.info("{}: warm-up pass at 1/{} scale", engine.variant(), p.warmupDivisor());
+            new BenchmarkRound(engine, warmup, warmupData, 0, r -> { }).run();
+            for (int run = 1; run <= p.runs(); run++) {
+                new BenchmarkRound(engine, p, data, run, log::add).run();
+            }
+        }
+        System.out.println();
+        System.out.println("Medians over " + p.runs() + " run(s), " + options.modeName() + "; ratio = java-kv / baseline");
+        SummaryTable table = new SummaryTable(log.results());
+        table.print(System.out);
+        LOG.info("{} target(s) missed", table.missed());
+    }
+
+    private static List<Engine> engines(BenchmarkOptions options) {
+        List<Engine> engines = new ArrayList<>();
+        for (String name : options.engines()) {
+            engines.add(name.equals("sqlite") ? new SqliteEngine(options.synchronous())
+                    : new PostgresEngine(options.postgresUrl(), options.postgresUser()));
+        }
+        return engines;
+    }
+}

@@ -1,0 +1,69 @@
+package io.keyval.bench;
+
+import io.keyval.database.DatabaseAdapter;
+import io.keyval.database.Databases;
+import io.keyval.host.api.PluginConfig;
+import io.keyval.kv.core.KvStore;
+import io.keyval.kv.plugin.DefaultKv;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/** The KeyVal store in this process, on a fresh database, through its Java API. */
+final class KvApiStore implements StoreUnderTest {
+
+    private final Engine.FreshDatabase database;
+    private final Databases.ClosableDatabaseService service;
+    private final KvStore store;
+    private final String durability;
+    private final KvApiClient client;
+
+    /**
+     * Opens the store the way the plugin does: plugin-database's service, its adapter, the KV engine.
+     *
+     * @param database a fresh database; deleted when this store closes
+     * @param data the benchmark data
+     */
+    KvApiStore(Engine.FreshDatabase database, Dataset data) {
+        this.database = database;
+        Map<String, Object> config = Map.of("adapters", List.of(database.adapterConfig()));
+        this.service = Databases.create(PluginConfig.of(config), Path.of("."));
+        DatabaseAdapter adapter = service.getRootAdapter(null);
+        this.durability = adapter.durability();
+        this.store = new KvStore(adapter, Clock.systemUTC());
+        this.client = new KvApiClient(new DefaultKv(store), data);
+    }
+
+    /** @return the engine, for the HTTP API over the same store */
+    KvStore kvStore() {
+        return store;
+    }
+
+    @Override
+    public String system() {
+        return "java-kv";
+    }
+
+    @Override
+    public String mode() {
+        return "api";
+    }
+
+    @Override
+    public String durability() {
+        return durability;
+    }
+
+    @Override
+    public ClientFactory<StoreClient> clients() {
+        return () -> client;
+    }
+
+    @Override
+    public void close() throws Exception {
+        store.close();
+        service.close();
+        database.close();
+    }
+}

@@ -1,0 +1,32 @@
+package io.keyval.bench;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/** PostgreSQL: bytea keys, READ COMMITTED transactions (a conditional UPDATE detects a lost race). */
+final class PostgresRawDialect implements RawDialect {
+
+    @Override
+    public List<String> createTables() {
+        return List.of(
+                "CREATE TABLE raw_entries (key BYTEA NOT NULL PRIMARY KEY, value TEXT NOT NULL)",
+                "CREATE TABLE raw_counters (id INTEGER NOT NULL PRIMARY KEY, n BIGINT NOT NULL)");
+    }
+
+    @Override
+    public String beginWrite() {
+        return "BEGIN";
+    }
+
+    @Override
+    public String durability(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SHOW synchronous_commit")) {
+            rs.next();
+            return "synchronous_commit=" + rs.getString(1);
+        }
+    }
+}

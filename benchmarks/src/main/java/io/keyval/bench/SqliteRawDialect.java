@@ -1,0 +1,44 @@
+package io.keyval.bench;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+
+/** SQLite: a WITHOUT ROWID table like the store's, and {@code BEGIN IMMEDIATE} for read-then-write transactions. */
+final class SqliteRawDialect implements RawDialect {
+
+    @Override
+    public List<String> createTables() {
+        return List.of(
+                "CREATE TABLE raw_entries (key BLOB NOT NULL PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
+                "CREATE TABLE raw_counters (id INTEGER NOT NULL PRIMARY KEY, n INTEGER NOT NULL)");
+    }
+
+    @Override
+    public String beginWrite() {
+        // A deferred BEGIN would fail with SQLITE_BUSY on the upgrade to a write lock instead of waiting.
+        return "BEGIN IMMEDIATE";
+    }
+
+    @Override
+    public String durability(Connection connection) throws SQLException {
+        String level = switch (pragma(connection, "synchronous")) {
+            case "0" -> "OFF";
+            case "1" -> "NORMAL";
+            case "2" -> "FULL";
+            case "3" -> "EXTRA";
+            default -> "unknown";
+        };
+        return pragma(connection, "journal_mode").toUpperCase(Locale.ROOT) + ", synchronous=" + level;
+    }
+
+    private static String pragma(Connection connection, String name) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.keyval.kv.http;
+
+import io.keyval.kv.CommitResult;
+import io.keyval.kv.atomic.AtomicCommit;
+import io.keyval.kv.atomic.AtomicRequest;
+import io.keyval.kv.core.KvStore;
+import java.io.IOException;
+
+/**
+ * {@code POST /atomic} (SPEC §2.11, §4): 200 {@code {"ok":true,"versionstamp":"..."}}, 200
+ * {@code {"ok":false}} when a check failed, 400 {@code {"error":"..."}} for an invalid request or a
+ * mutation that does not fit the stored value (nothing applied in either case). The body must be a
+ * JSON object ({@code {}} is an empty commit).
+ */
+final class AtomicRoutes {
+
+    private final KvStore store;
+
+    AtomicRoutes(KvStore store) {
+        this.store = store;
+    }
+
+    /** @param router the route table */
+    void registerOn(Router router) {
+        router.add("POST", "/atomic", this::commit);
+    }
+
+    private void commit(ApiRequest request) throws IOException {
+        AtomicRequest atomic = AtomicRequest.parse(request.jsonObjectBody().node());
+        CommitResult result = AtomicCommit.run(store, atomic);
+        JsonResponses.ok(request.exchange(), out -> {
+            out.writeStartObject();
+            out.writeBooleanField("ok", result.ok());
+            if (result.ok()) {
+                out.writeStringField("versionstamp", result.versionstamp());
+            }
+            out.writeEndObject();
+        });
+    }
+}

@@ -1,0 +1,10 @@
+package io.keyval.kv.atomic;
+
+import io.keyval.database.testing.TestDatabases;
+
+class SqliteAtomicCommitTest extends AtomicCommitContract {
+    @Override
+    TestDatabases.Engine engine() {
+        return TestDatabases.Engine.SQLITE;
+    }
+}

@@ -1,0 +1,90 @@
+package io.keyval.kv.atomic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.keyval.database.Databases;
+import io.keyval.database.testing.TestDatabases;
+import io.keyval.kv.Key;
+import io.keyval.kv.core.JsonValues;
+import io.keyval.kv.core.KeyJson;
+import io.keyval.kv.core.KvStore;
+import io.keyval.kv.core.StoredEntry;
+import io.keyval.kv.plugin.DefaultKv;
+import io.keyval.kv.testing.SettableClock;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real store on a fresh database of the subclass's engine, shared by the tests of one class; each
+ * test works below its own root key. The clock only moves when a test moves it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class StoreFixture {
+
+    // static: instance @TempDir fields are not yet injected when a PER_CLASS @BeforeAll runs
+    @TempDir
+    static Path tempDir;
+
+    final SettableClock clock = new SettableClock(1_700_000_000_000L);
+    KvStore store;
+    DefaultKv kv;
+    Key root;
+    private Databases.ClosableDatabaseService databases;
+    private int testNo;
+
+    abstract TestDatabases.Engine engine();
+
+    @BeforeAll
+    void open() {
+        databases = TestDatabases.open(engine(), tempDir);
+        store = new KvStore(databases.getRootAdapter(null), clock);
+        kv = new DefaultKv(store);
+    }
+
+    @AfterAll
+    void close() {
+        if (store != null) {
+            store.close();
+        }
+        if (databases != null) {
+            databases.close();
+        }
+    }
+
+    @BeforeEach
+    void freshRoot() {
+        root = Key.of(getClass().getSimpleName(), ++testNo);
+    }
+
+    Key k(Object... parts) {
+        return root.append(parts);
+    }
+
+    /** @return the stored JSON text of a live entry, or {@code null} when absent */
+    String json(Key key) {
+        return store.get(key).json();
+    }
+
+    /** Stores JSON text as is (numbers exactly as written). */
+    String put(Key key, String json) {
+        return store.set(key, JsonValues.compact(json), null);
+    }
+
+    /** @return the entries of {@code keys} (value and versionstamp), to compare before/after */
+    List<StoredEntry> snapshot(Key... keys) {
+        return store.getMany(List.of(keys));
+    }
+
+    /** @return the JSON form of a key, for building {@code POST /atomic} bodies */
+    static String keyJson(Key key) {
+        return KeyJson.toNode(key).toString();
+    }
+
+    static JsonNode tree(String json) {
+        return JsonValues.tree(json);
+    }
+}

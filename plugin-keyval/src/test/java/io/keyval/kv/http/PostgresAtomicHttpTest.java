@@ -1,0 +1,10 @@
+package io.keyval.kv.http;
+
+import io.keyval.database.testing.TestDatabases;
+
+class PostgresAtomicHttpTest extends AtomicHttpContract {
+    @Override
+    TestDatabases.Engine engine() {
+        return TestDatabases.Engine.POSTGRES;
+    }
+}
