@@ -1,9 +1,13 @@
 package io.keyval.kv.http;
 
+import io.keyval.kv.KvValidationException;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.server.protocol.http.HttpContinue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -65,13 +69,24 @@ public final class ApiRequest {
      *
      * @return the body; empty when there is none
      * @throws HttpError 413 when the body exceeds the cap (checked against Content-Length before
-     *     reading, and while reading for chunked bodies)
+     *     reading, and before accepting an {@code Expect: 100-continue}; while reading for chunked bodies)
+     * @throws KvValidationException when the body is not valid UTF-8
      * @throws IOException when the connection fails
      */
     public String bodyText() throws IOException {
         long declared = exchange.getRequestContentLength();
+        boolean expectsContinue = HttpContinue.requiresContinueResponse(exchange);
         if (declared > maxBodyBytes) {
+            if (expectsContinue) {
+                // The client holds the body back; close afterwards instead of waiting to drain it.
+                exchange.setPersistent(false);
+            }
             throw tooLarge();
+        }
+        if (expectsContinue) {
+            // Undertow leaves "Expect: 100-continue" to the application; without the interim response
+            // clients such as curl stall before sending larger bodies.
+            HttpContinue.sendContinueResponseBlocking(exchange);
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(declared > 0 ? (int) declared : 256);
         byte[] buffer = new byte[16 * 1024];
@@ -82,12 +97,17 @@ public final class ApiRequest {
             }
             bytes.write(buffer, 0, n);
         }
-        return bytes.toString(StandardCharsets.UTF_8);
+        try {
+            // A strict decoder: malformed input must not be stored as replacement characters.
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            throw new KvValidationException("Request body must be UTF-8 encoded JSON");
+        }
     }
 
     /**
      * @return the body as a JSON object ({@link JsonBody#EMPTY} when the body is empty or blank)
-     * @throws io.keyval.kv.KvValidationException {@code Invalid JSON body} or when not an object
+     * @throws KvValidationException {@code Invalid JSON body} or when not an object
      * @throws IOException when the connection fails
      */
     public JsonBody jsonObjectBody() throws IOException {

@@ -56,14 +56,6 @@ public final class JsonBody {
     }
 
     /**
-     * @param field a field name
-     * @return the raw field value, or {@code null} when absent
-     */
-    public JsonNode get(String field) {
-        return object.get(field);
-    }
-
-    /**
      * @param field a key-valued field
      * @return the key; the empty key when absent, {@code null} or {@code []}
      */

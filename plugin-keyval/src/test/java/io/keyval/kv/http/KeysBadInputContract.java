@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.keyval.database.testing.TestDatabases;
 import io.keyval.kv.core.StoredEntry;
 import io.keyval.kv.http.KvHttpTestServer.Reply;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -17,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,6 +84,16 @@ abstract class KeysBadInputContract {
     @TestFactory
     Stream<DynamicTest> everyBadRequestIsA4xxAndChangesNothing() {
         return cases().stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> check(c)));
+    }
+
+    @Test
+    void aBodyThatIsNotUtf8IsA400() {
+        byte[] latin1 = "\"caf\u00e9\"".getBytes(StandardCharsets.ISO_8859_1);
+        List<StoredEntry> before = server.snapshot();
+        Reply reply = server.sendWith("PUT", "/keys/seed/a", BodyPublishers.ofByteArray(latin1));
+        assertEquals(400, reply.status(), reply::toString);
+        assertEquals("Request body must be UTF-8 encoded JSON", reply.error());
+        assertEquals(before, server.snapshot(), "the store changed");
     }
 
     private void check(Case c) {

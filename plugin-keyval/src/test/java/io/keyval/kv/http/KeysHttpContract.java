@@ -9,6 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.keyval.database.testing.TestDatabases;
 import io.keyval.kv.http.KvHttpTestServer.Reply;
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
@@ -457,6 +461,47 @@ abstract class KeysHttpContract {
                 BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(tooBig)));
         assertEquals(413, chunked.status());
         assertEquals(404, server.get("/keys/" + root + "/big").status());
+    }
+
+    @Test
+    void expectContinueIsAnsweredAndOversizedBodiesAreRefusedBeforeTheyAreSent() throws IOException {
+        // Raw sockets: the JDK 17 HttpClient hangs when an Expect: 100-continue request gets a final status.
+        byte[] body = "{\"expected\":true}".getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = server.connect()) {
+            sendHead(socket, "/keys/" + root + "/e", body.length);
+            assertEquals("HTTP/1.1 100 Continue", readLine(socket));
+            while (!readLine(socket).isEmpty()) {
+                // headers of the interim response
+            }
+            socket.getOutputStream().write(body);
+            assertEquals("HTTP/1.1 200 OK", readLine(socket));
+        }
+        try (Socket socket = server.connect()) {
+            sendHead(socket, "/keys/" + root + "/e", KvHttpTestServer.MAX_BODY + 1);
+            assertTrue(readLine(socket).startsWith("HTTP/1.1 413 "), "refused without reading the body");
+        }
+        assertTrue(server.get("/keys/" + root + "/e").okJson().get("value").get("expected").booleanValue());
+    }
+
+    private static void sendHead(Socket socket, String path, long contentLength) throws IOException {
+        String head = "PUT " + KvHttpTestServer.API + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Expect: 100-continue\r\nContent-Length: " + contentLength + "\r\n\r\n";
+        socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+    }
+
+    private static String readLine(Socket socket) throws IOException {
+        InputStream in = socket.getInputStream();
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                throw new EOFException("connection closed after: " + line);
+            }
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.undertow.Undertow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,6 +41,7 @@ final class KvHttpTestServer implements AutoCloseable {
     private final KvStore store;
     private final Undertow undertow;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final int port;
     private final String origin;
 
     KvHttpTestServer(TestDatabases.Engine engine, Path dir) {
@@ -50,12 +52,18 @@ final class KvHttpTestServer implements AutoCloseable {
                 .setHandler(Handlers.path().addPrefixPath(API, new KvHttpApi(store, MAX_BODY).handler()))
                 .build();
         undertow.start();
-        int port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+        port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
         origin = "http://127.0.0.1:" + port;
     }
 
-    KvStore store() {
-        return store;
+    /**
+     * @return a raw connection to the server; reads fail after 30 s instead of hanging the build
+     * @throws IOException if connecting fails
+     */
+    Socket connect() throws IOException {
+        Socket socket = new Socket("127.0.0.1", port);
+        socket.setSoTimeout(30_000);
+        return socket;
     }
 
     /**
