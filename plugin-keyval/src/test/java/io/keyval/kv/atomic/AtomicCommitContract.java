@@ -1,5 +1,6 @@
 package io.keyval.kv.atomic;
 
+import io.keyval.kv.testing.StoreFixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -4,7 +4,7 @@ import io.keyval.database.testing.TestDatabases;
 
 class SqliteAtomicConcurrencyTest extends AtomicConcurrencyContract {
     @Override
-    TestDatabases.Engine engine() {
+    protected TestDatabases.Engine engine() {
         return TestDatabases.Engine.SQLITE;
     }
 }

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.keyval.database.Databases;
-import io.keyval.database.testing.TestDatabases;
 import io.keyval.kv.DeleteOptions;
 import io.keyval.kv.Filter;
 import io.keyval.kv.Key;
@@ -18,10 +16,8 @@ import io.keyval.kv.KvValidationException;
 import io.keyval.kv.ListOptions;
 import io.keyval.kv.Page;
 import io.keyval.kv.PageOptions;
-import io.keyval.kv.plugin.DefaultKv;
-import io.keyval.kv.testing.SettableClock;
+import io.keyval.kv.testing.StoreFixture;
 import java.math.BigInteger;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,59 +29,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The storage contract of the KV core (SPEC §1–§3 through the Java API), run against every engine
  * by a subclass per engine. One store per class; every test works below its own root key.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class KvStoreContract {
+abstract class KvStoreContract extends StoreFixture {
 
     record User(String name, int age) {
-    }
-
-    @TempDir
-    static Path tempDir;
-
-    private Databases.ClosableDatabaseService databases;
-    private final SettableClock clock = new SettableClock(1_700_000_000_000L);
-    KvStore store;
-    DefaultKv kv;
-    private int testNo;
-    Key root;
-
-    abstract TestDatabases.Engine engine();
-
-    @BeforeAll
-    void open() {
-        databases = TestDatabases.open(engine(), tempDir);
-        store = new KvStore(databases.getRootAdapter(null), clock);
-        kv = new DefaultKv(store);
-    }
-
-    @AfterAll
-    void close() {
-        if (store != null) {
-            store.close();
-        }
-        if (databases != null) {
-            databases.close();
-        }
-    }
-
-    @BeforeEach
-    void freshRoot() {
-        root = Key.of("t", ++testNo);
-    }
-
-    private Key k(Object... parts) {
-        return root.append(parts);
     }
 
     private List<Key> keys(List<? extends KvEntry<?>> entries) {

@@ -4,7 +4,7 @@ import io.keyval.database.testing.TestDatabases;
 
 class PostgresKvStoreTest extends KvStoreContract {
     @Override
-    TestDatabases.Engine engine() {
+    protected TestDatabases.Engine engine() {
         return TestDatabases.Engine.POSTGRES;
     }
 }

@@ -3,20 +3,15 @@ package io.keyval.kv.plugin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.keyval.database.testing.TestDatabases;
-import io.keyval.host.testing.HostProcess;
-import io.keyval.host.testing.HostSetup;
+import io.keyval.host.testing.PostgresHosts;
 import io.keyval.host.testing.HttpClientHelper;
 import io.keyval.host.testing.HttpClientHelper.Response;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -24,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Two host processes on one PostgreSQL database behave as one store: what one writes the other
@@ -32,61 +26,39 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 class TwoHostsOnPostgresTest {
 
-    private static final String SCHEMA = "kv_two_hosts_" + UUID.randomUUID().toString().substring(0, 8);
-    private static HostProcess a;
-    private static HostProcess b;
+    private static PostgresHosts hosts;
 
     @BeforeAll
-    static void start() throws Exception {
-        TestDatabases.assumePostgres();
-        Map<String, Object> adapters = Map.of("adapters", List.of(Map.of(
-                "type", "postgres", "default", true, "url", TestDatabases.postgresUrl(), "schema", SCHEMA)));
-        HostSetup setup = HostSetup.withShippedPlugins()
-                .override("plugin-database", adapters)
-                .override("plugin-keyval", Map.of("database", "postgres"));
-        a = setup.startProcess();
-        b = HostSetup.withShippedPlugins()
-                .override("plugin-database", adapters)
-                .override("plugin-keyval", Map.of("database", "postgres"))
-                .startProcess();
+    static void start() {
+        hosts = PostgresHosts.startTwo();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (a != null) {
-            a.close();
-        }
-        if (b != null) {
-            b.close();
-        }
-        if (a != null) {
-            PGSimpleDataSource ds = new PGSimpleDataSource();
-            ds.setUrl(TestDatabases.postgresUrl());
-            try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
-                st.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-            }
+        if (hosts != null) {
+            hosts.close();
         }
     }
 
     @Test
     void aWriteOnOneHostIsReadOnTheOther() {
-        Response put = a.http().put("/keyval/api/keys/shared/greeting", "{\"text\":\"hello from a\"}");
+        Response put = hosts.a().http().put("/keyval/api/keys/shared/greeting", "{\"text\":\"hello from a\"}");
         assertEquals(200, put.status(), put.body());
-        Response got = b.http().get("/keyval/api/keys/shared/greeting");
+        Response got = hosts.b().http().get("/keyval/api/keys/shared/greeting");
         assertEquals(200, got.status(), got.body());
         assertEquals("hello from a", got.json().get("value").get("text").asText());
         assertEquals(put.json().get("versionstamp").asText(), got.json().get("versionstamp").asText());
 
-        Response deleted = b.http().delete("/keyval/api/keys/shared/greeting");
+        Response deleted = hosts.b().http().delete("/keyval/api/keys/shared/greeting");
         assertEquals(1, deleted.json().get("deletedCount").asInt());
-        assertEquals(404, a.http().get("/keyval/api/keys/shared/greeting").status());
+        assertEquals(404, hosts.a().http().get("/keyval/api/keys/shared/greeting").status());
     }
 
     @Test
     void versionstampsFromBothHostsIncreaseInCommitOrder() {
         String previous = "";
         for (int i = 0; i < 40; i++) {
-            HttpClientHelper host = i % 2 == 0 ? a.http() : b.http();
+            HttpClientHelper host = i % 2 == 0 ? hosts.a().http() : hosts.b().http();
             Response put = host.put("/keyval/api/keys/order/" + i, String.valueOf(i));
             String vs = put.json().get("versionstamp").asText();
             assertTrue(vs.compareTo(previous) > 0, vs + " after " + previous + " (write " + i + ")");
@@ -101,7 +73,7 @@ class TwoHostsOnPostgresTest {
             List<Future<String[]>> writes = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
                 int n = i;
-                HttpClientHelper host = n % 2 == 0 ? a.http() : b.http();
+                HttpClientHelper host = n % 2 == 0 ? hosts.a().http() : hosts.b().http();
                 writes.add(pool.submit(() -> {
                     String key = "/keyval/api/keys/race/" + (n % 5);
                     return new String[] {key, host.put(key, String.valueOf(n)).json().get("versionstamp").asText()};
@@ -116,7 +88,7 @@ class TwoHostsOnPostgresTest {
             }
             assertEquals(200, distinct.size());
             for (Map.Entry<String, String> e : newest.entrySet()) {
-                assertEquals(e.getValue(), a.http().get(e.getKey()).json().get("versionstamp").asText(),
+                assertEquals(e.getValue(), hosts.a().http().get(e.getKey()).json().get("versionstamp").asText(),
                         "the stored entry is the one with the highest versionstamp");
             }
         } finally {

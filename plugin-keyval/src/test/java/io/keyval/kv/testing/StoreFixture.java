@@ -1,4 +1,4 @@
-package io.keyval.kv.atomic;
+package io.keyval.kv.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keyval.database.Databases;
@@ -9,7 +9,6 @@ import io.keyval.kv.core.KeyJson;
 import io.keyval.kv.core.KvStore;
 import io.keyval.kv.core.StoredEntry;
 import io.keyval.kv.plugin.DefaultKv;
-import io.keyval.kv.testing.SettableClock;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -23,30 +22,31 @@ import org.junit.jupiter.api.io.TempDir;
  * test works below its own root key. The clock only moves when a test moves it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class StoreFixture {
+public abstract class StoreFixture {
 
     // static: instance @TempDir fields are not yet injected when a PER_CLASS @BeforeAll runs
     @TempDir
-    static Path tempDir;
+    protected static Path tempDir;
 
-    final SettableClock clock = new SettableClock(1_700_000_000_000L);
-    KvStore store;
-    DefaultKv kv;
-    Key root;
+    protected final SettableClock clock = new SettableClock(1_700_000_000_000L);
+    protected KvStore store;
+    protected DefaultKv kv;
+    protected Key root;
     private Databases.ClosableDatabaseService databases;
     private int testNo;
 
-    abstract TestDatabases.Engine engine();
+    /** @return the engine this class runs on */
+    protected abstract TestDatabases.Engine engine();
 
     @BeforeAll
-    void open() {
+    protected void open() {
         databases = TestDatabases.open(engine(), tempDir);
         store = new KvStore(databases.getRootAdapter(null), clock);
         kv = new DefaultKv(store);
     }
 
     @AfterAll
-    void close() {
+    protected void close() {
         if (store != null) {
             store.close();
         }
@@ -56,35 +56,36 @@ abstract class StoreFixture {
     }
 
     @BeforeEach
-    void freshRoot() {
+    protected void freshRoot() {
         root = Key.of(getClass().getSimpleName(), ++testNo);
     }
 
-    Key k(Object... parts) {
+    protected Key k(Object... parts) {
         return root.append(parts);
     }
 
     /** @return the stored JSON text of a live entry, or {@code null} when absent */
-    String json(Key key) {
+    protected String json(Key key) {
         return store.get(key).json();
     }
 
     /** Stores JSON text as is (numbers exactly as written). */
-    String put(Key key, String json) {
+    protected String put(Key key, String json) {
         return store.set(key, JsonValues.compact(json), null);
     }
 
     /** @return the entries of {@code keys} (value and versionstamp), to compare before/after */
-    List<StoredEntry> snapshot(Key... keys) {
+    protected List<StoredEntry> snapshot(Key... keys) {
         return store.getMany(List.of(keys));
     }
 
     /** @return the JSON form of a key, for building {@code POST /atomic} bodies */
-    static String keyJson(Key key) {
+    protected static String keyJson(Key key) {
         return KeyJson.toNode(key).toString();
     }
 
-    static JsonNode tree(String json) {
+    /** @return the JSON text as a tree */
+    protected static JsonNode tree(String json) {
         return JsonValues.tree(json);
     }
 }
