@@ -73,7 +73,7 @@ public record KeyRange(byte[] lower, boolean lowerInclusive, byte[] upper) {
     /** @return whether no key can be in the range */
     public boolean isEmpty() {
         int c = Arrays.compareUnsigned(lower, upper);
-        return c > 0 || (c == 0);
+        return c >= 0;
     }
 
     /** @return an always-empty range */

@@ -155,8 +155,7 @@ public final class KvStore implements AutoCloseable {
 
     /** The smallest encoding greater than {@code k} (so that {@code [k, successor(k))} is exactly k). */
     private static byte[] successor(byte[] k) {
-        byte[] s = java.util.Arrays.copyOf(k, k.length + 1);
-        return s;
+        return java.util.Arrays.copyOf(k, k.length + 1); // k followed by 0x00
     }
 
     /**
