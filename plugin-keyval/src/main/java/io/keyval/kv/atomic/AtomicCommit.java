@@ -47,8 +47,10 @@ public final class AtomicCommit implements WriteCommand<CommitResult> {
      * @return the outcome
      */
     public static CommitResult run(KvStore store, AtomicRequest request) {
-        for (Check check : request.checks()) {
-            if (!passes(check, store.get(check.key()))) {
+        List<Check> checks = request.checks();
+        List<StoredEntry> live = store.getMany(checks.stream().map(Check::key).toList());
+        for (int i = 0; i < checks.size(); i++) {
+            if (!passes(checks.get(i), live.get(i))) {
                 return CHECK_FAILED;
             }
         }

@@ -97,7 +97,7 @@ public final class KeyJson {
             try {
                 keys.add(parseKey(node.get(i), false));
             } catch (KvValidationException e) {
-                throw new KvValidationException("Invalid key at index " + i + ": " + e.getMessage());
+                throw KeyLimits.atIndex(i, e);
             }
         }
         return keys;

@@ -2,6 +2,7 @@ package io.keyval.kv.core;
 
 import io.keyval.kv.Key;
 import io.keyval.kv.KvValidationException;
+import java.util.List;
 import java.math.BigInteger;
 
 /**
@@ -75,9 +76,37 @@ public final class KeyLimits {
         if (keys == 0) {
             throw new KvValidationException("Keys array cannot be empty");
         }
+        checkNotTooMany(keys);
+    }
+
+    private static void checkNotTooMany(int keys) {
         if (keys > MAX_BATCH_KEYS) {
             throw new KvValidationException("Too many keys (max " + MAX_BATCH_KEYS + ")");
         }
+    }
+
+    /**
+     * Validates the keys of a batch operation (batch get, batch delete).
+     *
+     * @param keys at most {@value #MAX_BATCH_KEYS} non-empty keys; an empty list is allowed
+     * @return the keys
+     * @throws KvValidationException naming the first invalid key as {@code Invalid key at index <i>: ...}
+     */
+    public static List<Key> validateBatch(List<Key> keys) {
+        checkNotTooMany(keys.size());
+        for (int i = 0; i < keys.size(); i++) {
+            try {
+                validate(keys.get(i), false);
+            } catch (KvValidationException e) {
+                throw atIndex(i, e);
+            }
+        }
+        return keys;
+    }
+
+    /** @return {@code e} with its message prefixed {@code Invalid key at index <i>: } */
+    static KvValidationException atIndex(int index, KvValidationException e) {
+        return new KvValidationException("Invalid key at index " + index + ": " + e.getMessage());
     }
 
     private static void checkPart(Object part, int index) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.keyval.database.DatabaseAdapter;
 import io.keyval.database.SqlSession;
 import io.keyval.kv.Key;
-import io.keyval.kv.KvValidationException;
 import io.keyval.kv.where.SqlFragment;
 import io.keyval.kv.where.WhereCompiler;
 import java.sql.PreparedStatement;
@@ -20,6 +19,9 @@ import java.util.List;
  * and the HTTP API are thin layers over this class.
  */
 public final class KvStore implements AutoCloseable {
+
+    /** Expired rows removed per purge commit, so that a large purge never holds the writer long. */
+    private static final int PURGE_BATCH = 1000;
 
     private final DatabaseAdapter db;
     private final CoreDialect dialect;
@@ -71,16 +73,11 @@ public final class KvStore implements AutoCloseable {
     }
 
     /**
-     * @param keys 1..1000 non-empty keys (an empty list returns an empty list)
+     * @param keys up to 1000 non-empty keys (an empty list returns an empty list)
      * @return one entry per key, in order
      */
     public List<StoredEntry> getMany(List<Key> keys) {
-        if (keys.size() > Limits.MAX_LIMIT) {
-            throw new KvValidationException("Too many keys (max 1000)");
-        }
-        for (int i = 0; i < keys.size(); i++) {
-            validateAt(keys.get(i), i);
-        }
+        KeyLimits.validateBatch(keys);
         long now = clock.millis();
         return db.read(s -> {
             List<StoredEntry> out = new ArrayList<>(keys.size());
@@ -123,15 +120,13 @@ public final class KvStore implements AutoCloseable {
     /**
      * Deletes each key as {@link #delete} would, in order, in one commit.
      *
-     * @param keys 1..1000 non-empty keys
+     * @param keys up to 1000 non-empty keys
      * @param exact only the keys themselves
      * @param where a filter, or {@code null}
      * @return the number of live entries removed
      */
     public long deleteBatch(List<Key> keys, boolean exact, JsonNode where) {
-        for (int i = 0; i < keys.size(); i++) {
-            validateAt(keys.get(i), i);
-        }
+        KeyLimits.validateBatch(keys);
         SqlFragment filter = compile(where);
         return pipeline.submit(ctx -> {
             long n = 0;
@@ -256,22 +251,14 @@ public final class KvStore implements AutoCloseable {
         int total = 0;
         int n;
         do {
-            n = pipeline.submit(ctx -> ctx.purgeExpired(1000));
+            n = pipeline.submit(ctx -> ctx.purgeExpired(PURGE_BATCH));
             total += n;
-        } while (n == 1000);
+        } while (n == PURGE_BATCH);
         return total;
     }
 
     private SqlFragment compile(JsonNode where) {
         return where == null || where.isNull() ? null : WhereCompiler.compile(where, clock.millis(), dialect.where());
-    }
-
-    private static void validateAt(Key key, int index) {
-        try {
-            KeyLimits.validate(key, false);
-        } catch (KvValidationException e) {
-            throw new KvValidationException("Invalid key at index " + index + ": " + e.getMessage());
-        }
     }
 
     /** Stops the commit writer after the queued commits. The database stays open (it is not ours). */

@@ -1,14 +1,15 @@
 package io.keyval.kv.core;
 
 import io.keyval.kv.KvValidationException;
+import io.keyval.kv.ListOptions;
 
 /** Shared request limits (SPEC §2.0). */
 public final class Limits {
 
-    /** Default page size. */
-    public static final int DEFAULT_LIMIT = 100;
-    /** Largest page size; larger requests are clamped. */
-    public static final int MAX_LIMIT = 1000;
+    /** Default page size (the public {@link ListOptions#DEFAULT_LIMIT}). */
+    public static final int DEFAULT_LIMIT = ListOptions.DEFAULT_LIMIT;
+    /** Largest page size; larger requests are clamped (the public {@link ListOptions#MAX_LIMIT}). */
+    public static final int MAX_LIMIT = ListOptions.MAX_LIMIT;
 
     private Limits() {
     }

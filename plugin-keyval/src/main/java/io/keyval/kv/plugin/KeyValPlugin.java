@@ -35,8 +35,8 @@ public final class KeyValPlugin implements HostPlugin {
         } catch (PluginException e) {
             throw new PluginException("plugin-keyval requires {} to be loaded first", DATABASE_PLUGIN, e);
         }
-        String type = config.getString("database", null);
-        DatabaseAdapter adapter = databases.getRootAdapter(type == null || type.isBlank() ? null : type);
+        // unset or blank: the database plugin's default adapter
+        DatabaseAdapter adapter = databases.getRootAdapter(config.getString("database", null));
         store = new KvStore(adapter, Clock.systemUTC());
         try {
             purger = new TtlPurger(store, config.getLong("ttl.purgeInterval", 60_000));
