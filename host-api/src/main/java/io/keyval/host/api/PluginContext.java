@@ -49,8 +49,9 @@ public interface PluginContext {
 
     /**
      * Serves every request whose path starts with {@code basePath() + path} with {@code handler}.
-     * The handler sees the full request path. The handler runs on an I/O thread: dispatch to a
-     * worker before blocking.
+     * As with Undertow's {@code PathHandler}, the exchange's resolved path is the mount point and its
+     * relative path the rest; {@code getRequestURI()} stays the full raw path. The handler runs on an
+     * I/O thread: dispatch to a worker before blocking.
      *
      * @param path a path below the plugin's base, starting with {@code /} (e.g. {@code /api});
      *     {@code /} mounts the whole base
