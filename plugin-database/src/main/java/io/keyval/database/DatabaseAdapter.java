@@ -3,6 +3,7 @@ package io.keyval.database;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One database, reached through pooled JDBC connections. Owned by the database plugin: users never
@@ -43,6 +44,22 @@ public interface DatabaseAdapter {
     <T> T read(SqlWork<T> work);
 
     /**
+     * Runs read-only work at once if nothing can make it wait: the database is embedded (no network
+     * round trip), a connection is idle, and nothing the work could see is waiting for its commit to
+     * become durable. Lets an event-loop thread answer a short read itself and hand anything else to
+     * a worker thread. The work must not return {@code null} (wrap absent results).
+     *
+     * @param work the work
+     * @param <T> its result type
+     * @return the result, or empty when the read would have had to wait (the work may have run; its
+     *     result is then discarded)
+     * @throws DatabaseException wrapping any {@link java.sql.SQLException}
+     */
+    default <T> Optional<T> readWithoutWaiting(SqlWork<T> work) {
+        return Optional.empty();
+    }
+
+    /**
      * Runs work in one transaction: commit on return, rollback on exception. A commit that returns
      * is durable to the adapter's durability setting. A transaction started inside another one on the
      * same thread joins it: it commits or rolls back with the outer transaction.
@@ -54,6 +71,28 @@ public interface DatabaseAdapter {
      *     by the work propagate unchanged after the rollback
      */
     <T> T transaction(SqlWork<T> work);
+
+    /**
+     * Like {@link #transaction}, but returns as soon as the transaction has committed and leaves the
+     * wait for durability to the caller. A caller that serialises its own writers can start the next
+     * transaction meanwhile: with SQLite's {@code synchronous=FULL}, transactions committed while a
+     * WAL sync is running share the next sync (group commit). Engines whose commit is durable on
+     * return (PostgreSQL, SQLite {@code NORMAL}) return a commit that is durable already.
+     *
+     * <pre>{@code
+     * Committed<Long> committed;
+     * synchronized (myWriters) {
+     *     committed = adapter.transactionDeferringSync(s -> insertRows(s));
+     * }
+     * long rows = committed.awaitDurable(); // only now may the write be acknowledged
+     * }</pre>
+     *
+     * @param work the work
+     * @param <T> its result type
+     * @return the committed transaction
+     * @throws DatabaseException as {@link #transaction} does, if the transaction did not commit
+     */
+    <T> Committed<T> transactionDeferringSync(SqlWork<T> work);
 
     /**
      * Runs one parameterised statement in its own transaction (or in the calling thread's current

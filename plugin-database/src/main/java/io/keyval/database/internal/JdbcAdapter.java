@@ -1,5 +1,6 @@
 package io.keyval.database.internal;
 
+import io.keyval.database.Committed;
 import io.keyval.database.DatabaseAdapter;
 import io.keyval.database.SqlSession;
 import io.keyval.database.SqlStatement;
@@ -46,9 +47,9 @@ abstract class JdbcAdapter implements DatabaseAdapter, AutoCloseable {
      *
      * @param work the work
      * @param <T> the result type
-     * @return what it returned
+     * @return the committed transaction, possibly not yet durable
      */
-    protected abstract <T> T runInNewTransaction(SqlWork<T> work);
+    protected abstract <T> Committed<T> runInNewTransaction(SqlWork<T> work);
 
     /** Closes every connection. */
     @Override
@@ -74,9 +75,20 @@ abstract class JdbcAdapter implements DatabaseAdapter, AutoCloseable {
      */
     @Override
     public final <T> T transaction(SqlWork<T> work) {
+        return transactionDeferringSync(work).awaitDurable();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Joined to an outer transaction on the same thread, the work becomes durable with it: the
+     * returned commit is complete at once.
+     */
+    @Override
+    public final <T> Committed<T> transactionDeferringSync(SqlWork<T> work) {
         SqlSession outer = currentTransaction.get();
         if (outer != null) {
-            return SqlErrors.run(type, work, outer);
+            return Committed.durable(SqlErrors.run(type, work, outer));
         }
         return runInNewTransaction(session -> {
             currentTransaction.set(session);

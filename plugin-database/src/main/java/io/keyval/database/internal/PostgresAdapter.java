@@ -2,6 +2,7 @@ package io.keyval.database.internal;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.keyval.database.Committed;
 import io.keyval.database.DatabaseException;
 import io.keyval.database.SqlWork;
 import java.sql.Connection;
@@ -119,11 +120,12 @@ final class PostgresAdapter extends JdbcAdapter {
     }
 
     @Override
-    protected <T> T runInNewTransaction(SqlWork<T> work) {
+    protected <T> Committed<T> runInNewTransaction(SqlWork<T> work) {
         try (CachedConnection session = borrow()) {
             Connection connection = session.connection();
             try {
-                return Transactions.run(TYPE, session, new Transactions.Control() {
+                // synchronous_commit: PostgreSQL flushes (and groups) commits itself before COMMIT returns.
+                return Committed.durable(Transactions.run(TYPE, session, new Transactions.Control() {
                     @Override
                     public void begin() throws SQLException {
                         connection.setAutoCommit(false);
@@ -138,7 +140,7 @@ final class PostgresAdapter extends JdbcAdapter {
                     public void rollback() throws SQLException {
                         connection.rollback();
                     }
-                }, work);
+                }, work));
             } finally {
                 restoreAutoCommit(connection);
             }

@@ -30,7 +30,7 @@ class SqliteAdapterTest extends DatabaseAdapterContract {
 
     @Override
     String expectedDurability() {
-        return "WAL, synchronous=FULL";
+        return "WAL, synchronous=FULL (group commit)";
     }
 
     private static Databases.ClosableDatabaseService sqlite(Path dataDir, Map<String, Object> options) {
