@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The KV core over one database: validated reads on pooled connections, and writes through the
@@ -70,6 +71,19 @@ public final class KvStore implements AutoCloseable {
         KeyLimits.validate(key, false);
         long now = clock.millis();
         return db.read(s -> EntryReader.readLive(s, key, now));
+    }
+
+    /**
+     * Reads like {@link #get}, but only if the read needs to wait for nothing (see
+     * {@link DatabaseAdapter#readWithoutWaiting}): for a caller that must not block, such as an I/O thread.
+     *
+     * @param key a non-empty key
+     * @return the live or absent entry; empty when the read would have had to wait (call {@link #get})
+     */
+    public Optional<StoredEntry> getWithoutWaiting(Key key) {
+        KeyLimits.validate(key, false);
+        long now = clock.millis();
+        return db.readWithoutWaiting(s -> EntryReader.readLive(s, key, now));
     }
 
     /**

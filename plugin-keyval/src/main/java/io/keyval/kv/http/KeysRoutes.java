@@ -9,6 +9,7 @@ import io.keyval.kv.core.RawPage;
 import io.keyval.kv.core.StoredEntry;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /** The {@code /keys} endpoints (SPEC §2.2–2.10). */
 final class KeysRoutes {
@@ -31,7 +32,7 @@ final class KeysRoutes {
                 .add("GET", "/keys/paginate", this::paginate)
                 .add("POST", "/keys/batch", this::batchGet)
                 .add("POST", "/keys/delete-batch", this::deleteBatch)
-                .add("GET", "/keys/*", this::get)
+                .add("GET", "/keys/*", this::getAtOnce, this::get)
                 .add("PUT", "/keys/*", this::set)
                 .add("DELETE", "/keys/*", this::delete);
     }
@@ -88,7 +89,20 @@ final class KeysRoutes {
     }
 
     private void get(ApiRequest request) throws IOException {
-        StoredEntry entry = store.get(KeyPaths.fromRawPath(request.pathRest()));
+        sendEntry(request, store.get(KeyPaths.fromRawPath(request.pathRest())));
+    }
+
+    /** {@link #get} on the I/O thread, when the store can read the key without waiting. */
+    private boolean getAtOnce(ApiRequest request) throws IOException {
+        Optional<StoredEntry> entry = store.getWithoutWaiting(KeyPaths.fromRawPath(request.pathRest()));
+        if (entry.isEmpty()) {
+            return false;
+        }
+        sendEntry(request, entry.get());
+        return true;
+    }
+
+    private static void sendEntry(ApiRequest request, StoredEntry entry) throws IOException {
         if (!entry.exists()) {
             throw HttpError.notFound("Key not found");
         }

@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public final class Router {
 
-    private final Map<String, Map<HttpString, RouteHandler>> fixed = new HashMap<>();
+    private final Map<String, Map<HttpString, Route>> fixed = new HashMap<>();
     private final List<PrefixRoute> prefixed = new ArrayList<>();
 
     /**
@@ -28,16 +28,31 @@ public final class Router {
      * @throws IllegalStateException when the same route is registered twice
      */
     public Router add(String method, String path, RouteHandler handler) {
+        return add(method, path, null, handler);
+    }
+
+    /**
+     * Registers a route with a fast path that may answer on the I/O thread (see {@link InlineHandler}).
+     *
+     * @param method the HTTP method
+     * @param path {@code /fixed/path} or {@code /some/prefix/*}
+     * @param inline the fast path, or {@code null} for none
+     * @param handler the handler, for every request the fast path does not answer
+     * @return this router
+     * @throws IllegalStateException when the same route is registered twice
+     */
+    Router add(String method, String path, InlineHandler inline, RouteHandler handler) {
         HttpString m = HttpString.tryFromString(method);
+        Route route = new Route(inline, handler);
         if (path.endsWith("/*")) {
             String prefix = path.substring(0, path.length() - 1);
             if (prefixed.stream().anyMatch(r -> r.method.equals(m) && r.prefix.equals(prefix))) {
                 throw new IllegalStateException("Route registered twice: " + method + " " + path);
             }
-            prefixed.add(new PrefixRoute(m, prefix, handler));
+            prefixed.add(new PrefixRoute(m, prefix, route));
             // Longest prefix first, so that a more specific * route wins.
             prefixed.sort((a, b) -> b.prefix.length() - a.prefix.length());
-        } else if (fixed.computeIfAbsent(path, p -> new HashMap<>()).putIfAbsent(m, handler) != null) {
+        } else if (fixed.computeIfAbsent(path, p -> new HashMap<>()).putIfAbsent(m, route) != null) {
             throw new IllegalStateException("Route registered twice: " + method + " " + path);
         }
         return this;
@@ -49,14 +64,15 @@ public final class Router {
      * @return the matching route, or {@code null}
      */
     Match match(HttpString method, String rawPath) {
-        Map<HttpString, RouteHandler> byMethod = fixed.get(rawPath);
-        RouteHandler handler = byMethod == null ? null : byMethod.get(method);
-        if (handler != null) {
-            return new Match(handler, "");
+        Map<HttpString, Route> byMethod = fixed.get(rawPath);
+        Route route = byMethod == null ? null : byMethod.get(method);
+        if (route != null) {
+            return new Match(route.inline, route.handler, "");
         }
-        for (PrefixRoute route : prefixed) {
-            if (route.method.equals(method) && rawPath.startsWith(route.prefix)) {
-                return new Match(route.handler, rawPath.substring(route.prefix.length()));
+        for (PrefixRoute prefixRoute : prefixed) {
+            if (prefixRoute.method.equals(method) && rawPath.startsWith(prefixRoute.prefix)) {
+                Route r = prefixRoute.route;
+                return new Match(r.inline, r.handler, rawPath.substring(prefixRoute.prefix.length()));
             }
         }
         return null;
@@ -65,12 +81,16 @@ public final class Router {
     /**
      * A matched route.
      *
+     * @param inline its fast path, or {@code null}
      * @param handler its handler
      * @param pathRest the raw path after the fixed part of a {@code *} route, else empty
      */
-    record Match(RouteHandler handler, String pathRest) {
+    record Match(InlineHandler inline, RouteHandler handler, String pathRest) {
     }
 
-    private record PrefixRoute(HttpString method, String prefix, RouteHandler handler) {
+    private record Route(InlineHandler inline, RouteHandler handler) {
+    }
+
+    private record PrefixRoute(HttpString method, String prefix, Route route) {
     }
 }

@@ -2,6 +2,7 @@ package io.keyval.kv.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.keyval.database.DatabaseAdapter;
 import io.keyval.database.Databases;
 import io.keyval.database.testing.TestDatabases;
 import io.keyval.kv.Key;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * A real store on a real database served by {@link KvHttpApi} over a real socket, mounted under
@@ -45,8 +47,17 @@ final class KvHttpTestServer implements AutoCloseable {
     private final String origin;
 
     KvHttpTestServer(TestDatabases.Engine engine, Path dir) {
+        this(engine, dir, UnaryOperator.identity());
+    }
+
+    /**
+     * @param engine the engine
+     * @param dir the per-class directory
+     * @param adapter wraps the database's adapter before the store gets it
+     */
+    KvHttpTestServer(TestDatabases.Engine engine, Path dir, UnaryOperator<DatabaseAdapter> adapter) {
         databases = TestDatabases.open(engine, dir);
-        store = new KvStore(databases.getRootAdapter(null), Clock.systemUTC());
+        store = new KvStore(adapter.apply(databases.getRootAdapter(null)), Clock.systemUTC());
         undertow = Undertow.builder()
                 .addHttpListener(0, "127.0.0.1")
                 .setHandler(Handlers.path().addPrefixPath(API, new KvHttpApi(store, MAX_BODY).handler()))
