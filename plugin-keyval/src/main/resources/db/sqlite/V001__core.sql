@@ -9,7 +9,7 @@ CREATE TABLE IF NOT EXISTS kv_entries (
 
 CREATE INDEX IF NOT EXISTS idx_kv_expires ON kv_entries (expires_at) WHERE expires_at IS NOT NULL;
 
--- The store-wide commit counter; every write transaction bumps it first.
+-- The store-wide commit counter: the end of the block of numbers reserved last (VersionstampSequence).
 CREATE TABLE IF NOT EXISTS kv_sequence (
     id    INTEGER NOT NULL PRIMARY KEY,
     value INTEGER NOT NULL

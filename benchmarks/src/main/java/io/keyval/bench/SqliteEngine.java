@@ -50,6 +50,7 @@ final class SqliteEngine implements Engine {
                 props.setProperty("journal_mode", "WAL");
                 props.setProperty("synchronous", synchronous);
                 props.setProperty("busy_timeout", BUSY_TIMEOUT_MS);
+                props.setProperty("jdbc.get_generated_keys", "false");
                 return DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("raw.db"), props);
             }
 

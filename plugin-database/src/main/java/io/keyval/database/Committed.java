@@ -7,7 +7,6 @@ package io.keyval.database;
  *
  * @param <T> the result type of the transaction's work
  */
-@FunctionalInterface
 public interface Committed<T> {
 
     /**
@@ -18,12 +17,25 @@ public interface Committed<T> {
      */
     T awaitDurable();
 
+    /** @return whether the commit is durable already, so that {@link #awaitDurable} returns at once */
+    boolean isDurable();
+
     /**
      * @param result the work's result
      * @param <T> its type
      * @return a commit that is durable already
      */
     static <T> Committed<T> durable(T result) {
-        return () -> result;
+        return new Committed<>() {
+            @Override
+            public T awaitDurable() {
+                return result;
+            }
+
+            @Override
+            public boolean isDurable() {
+                return true;
+            }
+        };
     }
 }

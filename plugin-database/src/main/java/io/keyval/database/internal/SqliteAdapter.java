@@ -106,6 +106,8 @@ final class SqliteAdapter extends JdbcAdapter {
         config.setSynchronous(groupSync ? SQLiteConfig.SynchronousMode.NORMAL
                 : SQLiteConfig.SynchronousMode.valueOf(settings.synchronous()));
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        // Otherwise the driver runs "SELECT last_insert_rowid()" after every INSERT; nothing here reads it.
+        config.setGetGeneratedKeys(false);
         // sqlite-jdbc's data source, not DriverManager: the driver lives in the plugin's class loader.
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + settings.file());
@@ -243,9 +245,17 @@ final class SqliteAdapter extends JdbcAdapter {
         if (walSync == null) {
             return Committed.durable(result);
         }
-        return () -> {
-            walSync.awaitDurable(commit);
-            return result;
+        return new Committed<>() {
+            @Override
+            public T awaitDurable() {
+                walSync.awaitDurable(commit);
+                return result;
+            }
+
+            @Override
+            public boolean isDurable() {
+                return walSync.isDurable(commit);
+            }
         };
     }
 

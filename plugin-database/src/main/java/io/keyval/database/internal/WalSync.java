@@ -78,6 +78,14 @@ final class WalSync implements AutoCloseable {
         return started;
     }
 
+    /**
+     * @param commit a commit number
+     * @return whether it is durable
+     */
+    boolean isDurable(long commit) {
+        return durable >= commit;
+    }
+
     /** @return whether every commit a reader could see now is durable */
     boolean allVisibleDurable() {
         return durable >= started;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.keyval.database.testing.TestDatabases.Engine;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PostgresAdapterTest extends DatabaseAdapterContract {
@@ -41,5 +42,11 @@ class PostgresAdapterTest extends DatabaseAdapterContract {
             rs.next();
             assertEquals(schema, rs.getString(1));
         }
+    }
+
+    @Test
+    void commitsAreDurableOnReturnAndReadsAlwaysGoToAWorker() {
+        assertTrue(insertDeferringSync("a").isDurable());
+        assertEquals(Optional.empty(), db.readWithoutWaiting(s -> 1));
     }
 }

@@ -1,23 +1,28 @@
 package io.keyval.database.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keyval.database.Committed;
 import io.keyval.database.DatabaseAdapter;
 import io.keyval.database.DatabaseException;
 import io.keyval.database.Databases;
+import io.keyval.database.SqlWork;
 import io.keyval.database.testing.TestDatabases.Engine;
 import io.keyval.host.api.PluginConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,6 +100,46 @@ class SqliteAdapterTest extends DatabaseAdapterContract {
     void synchronousNormalIsAccepted(@TempDir Path other) {
         try (var service = sqlite(other, Map.of("synchronous", "normal"))) {
             assertEquals("WAL, synchronous=NORMAL", service.getRootAdapter(null).durability());
+        }
+    }
+
+    @Test
+    void aCommitWaitsForItsWalSyncAndOneSyncCoversEveryEarlierCommit() {
+        Committed<Integer> first = insertDeferringSync("a");
+        Committed<Integer> second = insertDeferringSync("b");
+        assertFalse(first.isDurable());
+        assertFalse(second.isDurable());
+
+        second.awaitDurable();
+
+        assertTrue(first.isDurable());
+    }
+
+    @Test
+    void readWithoutWaitingAnswersOnlyWhenNothingItCouldSeeAwaitsItsSync() {
+        SqlWork<Long> count = s -> {
+            try (ResultSet rs = s.prepare("SELECT COUNT(*) FROM items").executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        };
+        assertEquals(Optional.of(0L), db.readWithoutWaiting(count));
+        Committed<Integer> committed = insertDeferringSync("a");
+
+        assertEquals(Optional.empty(), db.readWithoutWaiting(count));
+
+        committed.awaitDurable();
+        assertEquals(Optional.of(1L), db.readWithoutWaiting(count));
+    }
+
+    @Test
+    void withSynchronousNormalCommitsAreFinalAtOnce(@TempDir Path other) {
+        try (var service = sqlite(other, Map.of("synchronous", "NORMAL"))) {
+            DatabaseAdapter normal = service.getRootAdapter(null);
+            normal.execute("CREATE TABLE t (v INTEGER)");
+
+            assertTrue(normal.transactionDeferringSync(s -> s.prepare("INSERT INTO t VALUES (1)").executeUpdate())
+                    .isDurable());
         }
     }
 

@@ -48,10 +48,12 @@ public final class AtomicCommit implements WriteCommand<CommitResult> {
      */
     public static CommitResult run(KvStore store, AtomicRequest request) {
         List<Check> checks = request.checks();
-        List<StoredEntry> live = store.getMany(checks.stream().map(Check::key).toList());
-        for (int i = 0; i < checks.size(); i++) {
-            if (!passes(checks.get(i), live.get(i))) {
-                return CHECK_FAILED;
+        if (!checks.isEmpty()) {
+            List<StoredEntry> live = store.getMany(checks.stream().map(Check::key).toList());
+            for (int i = 0; i < checks.size(); i++) {
+                if (!passes(checks.get(i), live.get(i))) {
+                    return CHECK_FAILED;
+                }
             }
         }
         return store.pipeline().submit(new AtomicCommit(request));

@@ -3,7 +3,7 @@ package io.keyval.kv.core;
 import java.util.List;
 
 /**
- * Told about changes once their commit is durable. Called on the pipeline's writer thread, in
+ * Told about changes once their commit is durable. Called on a submitting thread, one group at a time, in
  * commit order: implementations must be quick (hand work to their own thread).
  */
 @FunctionalInterface

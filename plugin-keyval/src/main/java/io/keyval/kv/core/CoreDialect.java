@@ -37,6 +37,9 @@ public interface CoreDialect {
     /** @return a statement that serialises concurrent migrations across processes, or {@code null} */
     String migrationLock();
 
+    /** @return a new versionstamp sequence, for one store */
+    VersionstampSequence newSequence();
+
     /** SQLite: JSON is plain text; one process, one writer connection. */
     final class Sqlite implements CoreDialect {
         private final WhereDialect where = new SqliteWhereDialect();
@@ -59,6 +62,11 @@ public interface CoreDialect {
         @Override
         public String migrationLock() {
             return null; // BEGIN IMMEDIATE already excludes other writers
+        }
+
+        @Override
+        public VersionstampSequence newSequence() {
+            return new VersionstampSequence.BlockReservation();
         }
     }
 
@@ -84,6 +92,11 @@ public interface CoreDialect {
         @Override
         public String migrationLock() {
             return "SELECT pg_advisory_xact_lock(7310582614)";
+        }
+
+        @Override
+        public VersionstampSequence newSequence() {
+            return new VersionstampSequence.RowBump();
         }
     }
 }

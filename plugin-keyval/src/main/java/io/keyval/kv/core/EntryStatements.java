@@ -14,7 +14,6 @@ final class EntryStatements {
     static final String LIVE = "(expires_at IS NULL OR expires_at > ?)";
     static final String SELECT_LIVE = "SELECT value, versionstamp FROM kv_entries WHERE key = ? AND " + LIVE;
     static final String DELETE_EXACT = "DELETE FROM kv_entries WHERE key = ? RETURNING expires_at";
-    static final String ALLOCATE = "UPDATE kv_sequence SET value = value + ? WHERE id = 1 RETURNING value";
     static final String PURGE = "DELETE FROM kv_entries WHERE key IN"
             + " (SELECT key FROM kv_entries WHERE expires_at <= ? LIMIT ?) RETURNING key";
 
