@@ -73,8 +73,13 @@ final class HttpEndpoint implements AutoCloseable {
 
     /** @return opens one keep-alive connection per benchmark thread */
     ClientFactory<PointClient> clients() {
-        int port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+        int port = port();
         return () -> new HttpPointClient(new HttpConnection(port), routes, data);
+    }
+
+    /** @return the server's port on 127.0.0.1 */
+    int port() {
+        return ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
     }
 
     @Override
