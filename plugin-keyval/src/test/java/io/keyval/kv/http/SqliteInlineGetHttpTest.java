@@ -91,6 +91,27 @@ class SqliteInlineGetHttpTest {
     }
 
     @Test
+    void closingRequestsAreAnsweredAlikeToo() throws IOException {
+        for (String version : List.of("HTTP/1.0", "HTTP/1.1\r\nConnection: close")) {
+            for (String path : List.of("/keys/inline/users/42", "/keys/inline/missing", "/keys/")) {
+                String target = "GET " + KvHttpTestServer.API + path + " " + version;
+                adapter.readWithoutWaiting(false);
+                String byWorker;
+                try (Socket socket = server.connect()) {
+                    byWorker = exchangeRaw(socket, target, null);
+                    assertEquals(-1, socket.getInputStream().read(), "closed after " + target);
+                } finally {
+                    adapter.readWithoutWaiting(true);
+                }
+                try (Socket socket = server.connect()) {
+                    assertEquals(byWorker, exchangeRaw(socket, target, null), target);
+                    assertEquals(-1, socket.getInputStream().read(), "closed after " + target);
+                }
+            }
+        }
+    }
+
+    @Test
     void theAnswersAreTheDocumentedOnes() throws IOException {
         try (Socket socket = server.connect()) {
             String found = exchange(socket, "GET " + KvHttpTestServer.API + "/keys/inline/nothing", null);
@@ -192,8 +213,13 @@ class SqliteInlineGetHttpTest {
      *     header line ending in {@code \n}, an empty line before the body
      */
     private static String exchange(Socket socket, String requestLine, String body) throws IOException {
+        return exchangeRaw(socket, requestLine + " HTTP/1.1", body);
+    }
+
+    /** Like {@link #exchange}, with the protocol (and any headers) at the end of {@code requestHead}. */
+    private static String exchangeRaw(Socket socket, String requestHead, String body) throws IOException {
         OutputStream out = socket.getOutputStream();
-        StringBuilder request = new StringBuilder(requestLine).append(" HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+        StringBuilder request = new StringBuilder(requestHead).append("\r\nHost: 127.0.0.1\r\n");
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         if (body != null) {
             request.append("Content-Type: application/json\r\nContent-Length: ").append(bytes.length).append("\r\n");
