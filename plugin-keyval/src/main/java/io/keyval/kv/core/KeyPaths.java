@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Keys in URL paths and query strings (SPEC §1.5), with the §1.2 limits enforced
@@ -26,7 +25,6 @@ import java.util.regex.Pattern;
  */
 public final class KeyPaths {
 
-    private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
     /** Digits of 2^53 − 1; longer digit strings (after leading zeros) are never safe integers. */
     private static final int MAX_SAFE_DIGITS = 16;
 
@@ -94,19 +92,31 @@ public final class KeyPaths {
         return KeyLimits.validate(Key.of(parts), allowEmpty, KeyLimits.Form.PATH);
     }
 
+    /** A part of digits (optionally negative) within JavaScript's safe integers is a number; all else text. */
     private static Object typed(String part) {
-        if (!INTEGER.matcher(part).matches()) {
+        int start = part.startsWith("-") ? 1 : 0;
+        if (part.length() == start) {
             return part;
         }
-        String digits = part.replaceFirst("^-?0*", "");
-        if (digits.length() > MAX_SAFE_DIGITS) {
+        int significant = -1; // the first digit after leading zeros
+        for (int i = start; i < part.length(); i++) {
+            char c = part.charAt(i);
+            if (c < '0' || c > '9') {
+                return part;
+            }
+            if (significant < 0 && c != '0') {
+                significant = i;
+            }
+        }
+        int digits = significant < 0 ? 0 : part.length() - significant;
+        if (digits > MAX_SAFE_DIGITS) {
             return part;
         }
-        long value = digits.isEmpty() ? 0 : Long.parseLong(digits);
+        long value = digits == 0 ? 0 : Long.parseLong(part, significant, part.length(), 10);
         if (value > JsNumbers.MAX_SAFE_INTEGER) {
             return part;
         }
-        return (double) (part.startsWith("-") ? -value : value);
+        return (double) (start == 1 ? -value : value);
     }
 
     /** Decodes {@code %XX} escapes as UTF-8, keeping malformed escapes and invalid UTF-8 literally. */
