@@ -34,7 +34,9 @@ public interface DatabaseAdapter {
     /**
      * Runs read-only work on a pooled connection in auto-commit mode. SQLite reader connections are
      * query-only (a write fails). Called inside {@link #transaction} on the same thread, the work joins
-     * that transaction instead and sees its uncommitted writes.
+     * that transaction instead and sees its uncommitted writes. Otherwise it never returns a commit that
+     * is not durable yet: with SQLite's {@code synchronous=FULL} it waits, after the work, for the WAL
+     * sync of every commit the work could have seen.
      *
      * @param work the work
      * @param <T> its result type
