@@ -69,7 +69,9 @@ final class WalSync implements AutoCloseable {
     void commitWritten(long commit) {
         synchronized (state) {
             written = commit;
-            state.notifyAll();
+            if (!syncing) {
+                state.notifyAll(); // during a sync, waiters can only go on when it ends (which notifies)
+            }
         }
     }
 

@@ -29,7 +29,7 @@ public interface VersionstampSequence {
      * @return the first column of its first row
      * @throws SQLException if the query returns no row (the sequence row is missing)
      */
-    static long single(PreparedStatement statement) throws SQLException {
+    private static long single(PreparedStatement statement) throws SQLException {
         try (ResultSet rs = statement.executeQuery()) {
             if (!rs.next()) {
                 throw new SQLException("kv_sequence row missing");
