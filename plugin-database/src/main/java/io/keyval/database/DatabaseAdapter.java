@@ -34,9 +34,9 @@ public interface DatabaseAdapter {
     /**
      * Runs read-only work on a pooled connection in auto-commit mode. SQLite reader connections are
      * query-only (a write fails). Called inside {@link #transaction} on the same thread, the work joins
-     * that transaction instead and sees its uncommitted writes. Otherwise it never returns a commit that
-     * is not durable yet: with SQLite's {@code synchronous=FULL} it waits, after the work, for the WAL
-     * sync of every commit the work could have seen.
+     * that transaction instead and sees its uncommitted writes. Otherwise it sees only committed data,
+     * which is durable to the adapter's durability setting: SQLite makes a commit visible to readers
+     * only after its WAL sync.
      *
      * @param work the work
      * @param <T> its result type
@@ -47,14 +47,13 @@ public interface DatabaseAdapter {
 
     /**
      * Runs read-only work at once if nothing can make it wait: the database is embedded (no network
-     * round trip), a connection is idle, and nothing the work could see is waiting for its commit to
-     * become durable. Lets an event-loop thread answer a short read itself and hand anything else to
-     * a worker thread. The work must not return {@code null} (wrap absent results).
+     * round trip) and a connection is idle. Lets an event-loop thread answer a short read itself and
+     * hand anything else to a worker thread. The work must not return {@code null} (wrap absent
+     * results).
      *
      * @param work the work
      * @param <T> its result type
-     * @return the result, or empty when the read would have had to wait (the work may have run; its
-     *     result is then discarded)
+     * @return the result, or empty when the read would have had to wait for a connection
      * @throws DatabaseException wrapping any {@link java.sql.SQLException}
      */
     default <T> Optional<T> readWithoutWaiting(SqlWork<T> work) {
@@ -73,28 +72,6 @@ public interface DatabaseAdapter {
      *     by the work propagate unchanged after the rollback
      */
     <T> T transaction(SqlWork<T> work);
-
-    /**
-     * Like {@link #transaction}, but returns as soon as the transaction has committed and leaves the
-     * wait for durability to the caller. A caller that serialises its own writers can start the next
-     * transaction meanwhile: with SQLite's {@code synchronous=FULL}, transactions committed while a
-     * WAL sync is running share the next sync (group commit). Engines whose commit is durable on
-     * return (PostgreSQL, SQLite {@code NORMAL}) return a commit that is durable already.
-     *
-     * <pre>{@code
-     * Committed<Long> committed;
-     * synchronized (myWriters) {
-     *     committed = adapter.transactionDeferringSync(s -> insertRows(s));
-     * }
-     * long rows = committed.awaitDurable(); // only now may the write be acknowledged
-     * }</pre>
-     *
-     * @param work the work
-     * @param <T> its result type
-     * @return the committed transaction
-     * @throws DatabaseException as {@link #transaction} does, if the transaction did not commit
-     */
-    <T> Committed<T> transactionDeferringSync(SqlWork<T> work);
 
     /**
      * Runs one parameterised statement in its own transaction (or in the calling thread's current

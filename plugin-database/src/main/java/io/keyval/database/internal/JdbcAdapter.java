@@ -1,6 +1,5 @@
 package io.keyval.database.internal;
 
-import io.keyval.database.Committed;
 import io.keyval.database.DatabaseAdapter;
 import io.keyval.database.SqlSession;
 import io.keyval.database.SqlStatement;
@@ -47,9 +46,9 @@ abstract class JdbcAdapter implements DatabaseAdapter, AutoCloseable {
      *
      * @param work the work
      * @param <T> the result type
-     * @return the committed transaction, possibly not yet durable
+     * @return what the work returned, once the commit is durable
      */
-    protected abstract <T> Committed<T> runInNewTransaction(SqlWork<T> work);
+    protected abstract <T> T runInNewTransaction(SqlWork<T> work);
 
     /** Closes every connection. */
     @Override
@@ -75,20 +74,9 @@ abstract class JdbcAdapter implements DatabaseAdapter, AutoCloseable {
      */
     @Override
     public final <T> T transaction(SqlWork<T> work) {
-        return transactionDeferringSync(work).awaitDurable();
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * <p>Joined to an outer transaction on the same thread, the work becomes durable with it: the
-     * returned commit is complete at once.
-     */
-    @Override
-    public final <T> Committed<T> transactionDeferringSync(SqlWork<T> work) {
         SqlSession outer = currentTransaction.get();
         if (outer != null) {
-            return Committed.durable(SqlErrors.run(type, work, outer));
+            return SqlErrors.run(type, work, outer);
         }
         return runInNewTransaction(session -> {
             currentTransaction.set(session);

@@ -2,7 +2,6 @@ package io.keyval.database.internal;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.keyval.database.Committed;
 import io.keyval.database.DatabaseException;
 import io.keyval.database.SqlWork;
 import java.sql.Connection;
@@ -120,12 +119,12 @@ final class PostgresAdapter extends JdbcAdapter {
     }
 
     @Override
-    protected <T> Committed<T> runInNewTransaction(SqlWork<T> work) {
+    protected <T> T runInNewTransaction(SqlWork<T> work) {
         try (CachedConnection session = borrow()) {
             Connection connection = session.connection();
             try {
                 // synchronous_commit: PostgreSQL flushes (and groups) commits itself before COMMIT returns.
-                return Committed.durable(Transactions.run(TYPE, session, new Transactions.Control() {
+                return Transactions.run(TYPE, session, new Transactions.Control() {
                     @Override
                     public void begin() throws SQLException {
                         connection.setAutoCommit(false);
@@ -140,7 +139,7 @@ final class PostgresAdapter extends JdbcAdapter {
                     public void rollback() throws SQLException {
                         connection.rollback();
                     }
-                }, work));
+                }, work);
             } finally {
                 restoreAutoCommit(connection);
             }

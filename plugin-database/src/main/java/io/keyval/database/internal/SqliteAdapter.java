@@ -1,11 +1,9 @@
 package io.keyval.database.internal;
 
-import io.keyval.database.Committed;
 import io.keyval.database.DatabaseException;
 import io.keyval.database.SqlWork;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,10 +30,10 @@ import org.sqlite.SQLiteDataSource;
  * queue on the lock instead. Reads run concurrently on a small pool of query-only connections,
  * which WAL lets proceed while a write is in progress.
  *
- * <p>With {@code synchronous=FULL}, the WAL is synced by {@link WalSync} after the write lock is
- * released rather than by SQLite inside {@code COMMIT}, so that the next transaction need not wait
- * for the previous one's sync and concurrent commits share one (group commit). Commits are still
- * acknowledged, and readers still see them, only once they are synced.
+ * <p>With {@code synchronous=FULL} (the default) SQLite syncs the WAL inside {@code COMMIT}, before
+ * it makes the commit visible to readers: a commit that returned survives a power loss, and no read
+ * ever sees one that could still be undone. Callers that want several writes to share one sync
+ * commit them in one transaction (the KV commit pipeline does).
  */
 final class SqliteAdapter extends JdbcAdapter {
 
@@ -49,16 +47,14 @@ final class SqliteAdapter extends JdbcAdapter {
     private final CachedConnection writer;
     private final Transactions.Control writerControl;
     private final BlockingQueue<CachedConnection> idleReaders;
-    private final WalSync walSync; // null with synchronous=NORMAL: SQLite's commits are then final at once
     private final String durability;
     private volatile boolean closed;
 
-    private SqliteAdapter(SQLiteDataSource dataSource, CachedConnection writer, List<CachedConnection> readers,
-            WalSync walSync) throws SQLException {
+    private SqliteAdapter(SQLiteDataSource dataSource, CachedConnection writer, List<CachedConnection> readers)
+            throws SQLException {
         super(TYPE);
         this.dataSource = dataSource;
         this.writer = writer;
-        this.walSync = walSync;
         this.writerControl = new Transactions.Control() {
             @Override
             public void begin() throws SQLException {
@@ -67,16 +63,7 @@ final class SqliteAdapter extends JdbcAdapter {
 
             @Override
             public void commit() throws SQLException {
-                if (walSync == null) {
-                    writer.prepare("COMMIT").execute();
-                    return;
-                }
-                long commit = walSync.commitStarting();
-                try {
-                    writer.prepare("COMMIT").execute();
-                } finally {
-                    walSync.commitWritten(commit);
-                }
+                writer.prepare("COMMIT").execute();
             }
 
             @Override
@@ -86,9 +73,8 @@ final class SqliteAdapter extends JdbcAdapter {
         };
         this.idleReaders = new ArrayBlockingQueue<>(readers.size(), false, readers);
         // Read back rather than echo the settings: this is what the file really runs with.
-        // With WalSync the connection runs NORMAL, but commits are as durable as FULL makes them.
         this.durability = pragma("journal_mode").toUpperCase(Locale.ROOT) + ", synchronous="
-                + (walSync == null ? synchronousName(pragma("synchronous")) : "FULL (group commit)");
+                + synchronousName(pragma("synchronous"));
     }
 
     /**
@@ -101,10 +87,7 @@ final class SqliteAdapter extends JdbcAdapter {
     static SqliteAdapter open(SqliteSettings settings) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        boolean groupSync = settings.synchronous().equals("FULL");
-        // FULL's sync inside COMMIT is replaced by WalSync's, made after the write lock is released.
-        config.setSynchronous(groupSync ? SQLiteConfig.SynchronousMode.NORMAL
-                : SQLiteConfig.SynchronousMode.valueOf(settings.synchronous()));
+        config.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(settings.synchronous()));
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         // Otherwise the driver runs "SELECT last_insert_rowid()" after every INSERT; nothing here reads it.
         config.setGetGeneratedKeys(false);
@@ -126,8 +109,7 @@ final class SqliteAdapter extends JdbcAdapter {
                 readers.add(cached(reader));
                 opened.add(readers.get(i));
             }
-            WalSync walSync = groupSync ? openWalSync(writer, settings.file()) : null;
-            SqliteAdapter adapter = new SqliteAdapter(dataSource, writer, readers, walSync);
+            SqliteAdapter adapter = new SqliteAdapter(dataSource, writer, readers);
             LOG.info("SQLite database {} open ({}, {} readers)", settings.file(), adapter.durability(),
                     settings.readers());
             return adapter;
@@ -135,14 +117,6 @@ final class SqliteAdapter extends JdbcAdapter {
             opened.forEach(CachedConnection::close);
             throw new DatabaseException("Cannot open SQLite database " + settings.file() + ": " + e.getMessage(), e);
         }
-    }
-
-    private static WalSync openWalSync(CachedConnection writer, Path file) throws SQLException, IOException {
-        // SQLite creates the -wal file with the first transaction on the database.
-        try (Statement statement = writer.connection().createStatement()) {
-            statement.executeQuery("SELECT count(*) FROM sqlite_schema").close();
-        }
-        return WalSync.open(Path.of(file + "-wal"));
     }
 
     private static Connection connect(SQLiteDataSource dataSource) throws SQLException {
@@ -185,26 +159,16 @@ final class SqliteAdapter extends JdbcAdapter {
 
     @Override
     protected <T> T readInNewSession(SqlWork<T> work) {
-        T result = readOn(borrowReader(), work);
-        if (walSync != null) {
-            // The work may have seen commits that are not synced yet: their writers are still waiting
-            // to be acknowledged, and nobody may read what a power loss could undo.
-            walSync.awaitVisibleCommits();
-        }
-        return result;
+        return readOn(borrowReader(), work);
     }
 
     @Override
     public <T> Optional<T> readWithoutWaiting(SqlWork<T> work) {
-        if (walSync != null && !walSync.allVisibleDurable()) {
-            return Optional.empty();
-        }
         CachedConnection reader = closed ? null : idleReaders.poll();
         if (reader == null) {
             return Optional.empty();
         }
-        T result = Objects.requireNonNull(readOn(reader, work), "work for readWithoutWaiting returned null");
-        return walSync != null && !walSync.allVisibleDurable() ? Optional.empty() : Optional.of(result);
+        return Optional.of(Objects.requireNonNull(readOn(reader, work), "work for readWithoutWaiting returned null"));
     }
 
     private <T> T readOn(CachedConnection reader, SqlWork<T> work) {
@@ -230,33 +194,15 @@ final class SqliteAdapter extends JdbcAdapter {
     }
 
     @Override
-    protected <T> Committed<T> runInNewTransaction(SqlWork<T> work) {
-        T result;
-        long commit;
+    protected <T> T runInNewTransaction(SqlWork<T> work) {
         writeLock.lock();
         try {
             ensureOpen();
-            result = Transactions.run(TYPE, writer, writerControl, work);
-            commit = walSync == null ? 0 : walSync.latestCommit(); // ours: commits start under the lock
+            return Transactions.run(TYPE, writer, writerControl, work);
         } finally {
             writer.endOfWork();
             writeLock.unlock();
         }
-        if (walSync == null) {
-            return Committed.durable(result);
-        }
-        return new Committed<>() {
-            @Override
-            public T awaitDurable() {
-                walSync.awaitDurable(commit);
-                return result;
-            }
-
-            @Override
-            public boolean isDurable() {
-                return walSync.isDurable(commit);
-            }
-        };
     }
 
     @Override
@@ -286,13 +232,6 @@ final class SqliteAdapter extends JdbcAdapter {
         }
         // Readers still in use are closed when they come back (see readOn).
         closeIdleReaders();
-        if (walSync != null) {
-            try {
-                walSync.close();
-            } catch (IOException e) {
-                LOG.warn("Closing the WAL sync channel failed: {}", e.getMessage());
-            }
-        }
     }
 
     private void closeIdleReaders() {

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.keyval.database.Committed;
 import io.keyval.database.DatabaseAdapter;
 import io.keyval.database.DatabaseException;
 import io.keyval.database.Databases;
@@ -71,41 +70,6 @@ abstract class DatabaseAdapterContract {
 
     private long count() {
         return ((Number) db.executeOne("SELECT COUNT(*) AS c FROM items").get("c")).longValue();
-    }
-
-    /** Inserts a row in a transaction whose sync is left to the caller. */
-    Committed<Integer> insertDeferringSync(String id) {
-        return db.transactionDeferringSync(s -> {
-            PreparedStatement ps = s.prepare("INSERT INTO items (id, n) VALUES (?, 1)");
-            ps.setString(1, id);
-            return ps.executeUpdate();
-        });
-    }
-
-    long readCount() {
-        return db.read(s -> {
-            try (ResultSet rs = s.prepare("SELECT COUNT(*) FROM items").executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
-    }
-
-    @Test
-    void aDeferredCommitIsDurableOnceAwaited() {
-        Committed<Integer> committed = insertDeferringSync("a");
-
-        assertEquals(1, committed.awaitDurable());
-        assertTrue(committed.isDurable());
-        assertEquals(1, count());
-    }
-
-    @Test
-    void noReadReturnsACommitBeforeItIsDurable() {
-        Committed<Integer> committed = insertDeferringSync("a");
-
-        assertEquals(1, readCount());
-        assertTrue(committed.isDurable(), "a read returned a commit that was not durable yet");
     }
 
     @Test

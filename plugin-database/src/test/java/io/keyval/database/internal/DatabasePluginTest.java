@@ -46,7 +46,7 @@ class DatabasePluginTest {
 
         assertEquals("sqlite", service.getDefaultType());
         assertEquals(List.of("sqlite", "postgres"), service.getAvailableTypes());
-        assertEquals("WAL, synchronous=FULL (group commit)", adapter.durability());
+        assertEquals("WAL, synchronous=FULL", adapter.durability());
         assertTrue(Files.isRegularFile(dataDir.resolve("sqlite/_default.db")));
 
         plugin.onShutdown();

@@ -1,36 +1,33 @@
 package io.keyval.kv.core;
 
-import io.keyval.database.Committed;
 import io.keyval.database.DatabaseAdapter;
 import io.keyval.database.SqlSession;
 import io.keyval.kv.KvException;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The single path of every write. Submitters queue their commits; one of them at a time holds the
- * writer turn and applies everything queued, in arrival order — whatever queued up while the
- * previous transaction was committing goes into the next one (group commit). A lone writer thus
- * commits on its own thread with no hand-off. A commit that fails is taken out and the others are
- * applied again without it, so it fails alone.
- *
- * <p>The writer turn is passed on as soon as the transaction has committed; the former holder then
- * waits for its transaction to become durable ({@link DatabaseAdapter#transactionDeferringSync}), so
- * that the next transaction runs meanwhile and, on SQLite, shares the next WAL sync. Commits are
- * acknowledged, and listeners told of them, only once durable, group after group in commit order.
+ * writer turn and applies what is queued, in arrival order, in one transaction with one durable
+ * commit (group commit): on SQLite one WAL sync for the whole group, on PostgreSQL one commit flush.
+ * A lone writer thus commits on its own thread with no hand-off. Before it begins, the turn holder
+ * waits briefly for the writers the previous group acknowledged ({@link CohortWait}), so that
+ * concurrent writers keep sharing transactions instead of alternating between small ones. A commit
+ * that fails is taken out and the others are applied again without it, so it fails alone.
  *
  * <p>Each transaction first allocates its versionstamps from the {@link VersionstampSequence}, which
  * on PostgreSQL also serialises writers across host instances, so that everything read afterwards
- * inside the transaction is current and sequence order is commit order.
+ * inside the transaction is current and sequence order is commit order. Listeners hear of a group's
+ * changes while the turn is still held, so in commit order, and before its submitters return.
  */
 public final class CommitPipeline implements AutoCloseable {
 
@@ -40,12 +37,11 @@ public final class CommitPipeline implements AutoCloseable {
     private final DatabaseAdapter db;
     private final EntryStatements sql;
     private final VersionstampSequence sequence;
-    // Committed groups not yet released, in commit order (guarded by its own monitor).
-    private final Queue<Group> unreleased = new ArrayDeque<>();
-    private final SyncDelay syncDelay = new SyncDelay();
     private final Clock clock;
     private final Queue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger(); // queue.size() is O(n)
     private final ReentrantLock writerTurn = new ReentrantLock();
+    private final CohortWait cohort = new CohortWait();
     private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
@@ -81,6 +77,7 @@ public final class CommitPipeline implements AutoCloseable {
         }
         Pending<R> pending = new Pending<>(command);
         queue.add(pending);
+        cohort.queued(queued.incrementAndGet());
         awaitOutcome(pending);
         return pending.outcome();
     }
@@ -88,7 +85,7 @@ public final class CommitPipeline implements AutoCloseable {
     private void awaitOutcome(Pending<?> pending) {
         while (!pending.isDone()) {
             if (writerTurn.tryLock()) {
-                Group group;
+                List<Pending<?>> group;
                 try {
                     group = commitNextGroup();
                 } finally {
@@ -100,9 +97,7 @@ public final class CommitPipeline implements AutoCloseable {
                 if (next != null) {
                     next.wake();
                 }
-                if (group != null) {
-                    group.finish();
-                }
+                group.forEach(Pending::complete);
             } else {
                 pending.awaitTurn();
             }
@@ -110,54 +105,54 @@ public final class CommitPipeline implements AutoCloseable {
     }
 
     /**
-     * Applies, in one transaction, what is queued (up to {@value #MAX_GROUP} commits).
+     * Waits for the cohort, then applies what is queued (up to {@value #MAX_GROUP} commits) in one
+     * transaction and tells the listeners. Called with the writer turn held.
      *
-     * @return the group, committed but possibly not durable yet; {@code null} if nothing was queued
+     * @return the group, its outcomes set; empty if nothing was queued
      */
-    private Group commitNextGroup() {
+    private List<Pending<?>> commitNextGroup() {
+        if (queued.get() == 0) {
+            return List.of(); // an earlier turn holder took them all
+        }
+        cohort.awaitCohort(queued::get);
+        long start = System.nanoTime();
         List<Pending<?>> members = new ArrayList<>();
         Pending<?> p;
         while (members.size() < MAX_GROUP && (p = queue.poll()) != null) {
             members.add(p);
         }
-        if (members.isEmpty()) {
-            return null;
-        }
-        Group group = new Group(members);
+        queued.addAndGet(-members.size());
+        List<Pending<?>> remaining = new ArrayList<>(members);
         try {
-            List<Pending<?>> remaining = new ArrayList<>(members);
-            Committed<?> committed;
-            do {
-                committed = commit(remaining);
-            } while (committed == null); // one commit failed and was taken out: the others run again
-            group.committed(remaining, committed, syncDelay.written(remaining.size()));
+            while (!commit(remaining)) {
+                // one commit failed and was taken out: the others run again
+            }
+            notifyListeners(remaining);
         } catch (RuntimeException | Error e) {
             LOG.error("Commit writer failure", e);
             members.forEach(failed -> failed.fail(e));
-        } finally {
-            synchronized (unreleased) {
-                unreleased.add(group);
-            }
+            remaining.clear();
         }
-        return group;
+        cohort.released(changing(remaining), System.nanoTime() - start);
+        return members;
     }
 
     /**
      * Applies the commits in one transaction, without savepoints: failures are rare, so they pay
      * instead of every commit. When a commit throws, the transaction rolls back, that commit is
-     * failed and removed from {@code commits}, and {@code null} asks for another round with the rest
+     * failed and removed from {@code commits}, and {@code false} asks for another round with the rest
      * (a failed commit has no effects, so the others' outcome does not depend on it).
      *
-     * @return the committed transaction (when it failed as a whole, every commit is failed and
-     *     removed), or {@code null} for another round
+     * @return whether the round ended: the transaction committed, or it failed as a whole (then every
+     *     commit is failed and removed)
      */
-    private Committed<?> commit(List<Pending<?>> commits) {
+    private boolean commit(List<Pending<?>> commits) {
         if (commits.isEmpty()) {
-            return Committed.durable(null);
+            return true;
         }
         Pending<?>[] running = new Pending<?>[1];
         try {
-            return db.transactionDeferringSync(session -> {
+            db.transaction(session -> {
                 long seq = sequence.allocate(session, commits.size()) - commits.size() + 1;
                 for (Pending<?> p : commits) {
                     running[0] = p;
@@ -166,31 +161,28 @@ public final class CommitPipeline implements AutoCloseable {
                 running[0] = null;
                 return null;
             });
+            return true;
         } catch (RuntimeException e) {
             if (running[0] == null) {
                 // The commit itself failed: nothing of this transaction is durable.
                 commits.forEach(p -> p.fail(e));
                 commits.clear();
-                return Committed.durable(null);
+                return true;
             }
             running[0].fail(e);
             commits.remove(running[0]);
-            return null;
+            return false;
         }
     }
 
-    /**
-     * Releases, in commit order, every group at the head of the queue whose outcome is final. One
-     * thread thus releases all the groups a sync made durable, instead of each waking in turn.
-     */
-    private void releaseSettledGroups() {
-        synchronized (unreleased) {
-            Group head;
-            while ((head = unreleased.peek()) != null && head.isSettled()) {
-                unreleased.poll();
-                head.release();
+    private static int changing(List<Pending<?>> committed) {
+        int n = 0;
+        for (Pending<?> p : committed) {
+            if (!p.changes.isEmpty()) {
+                n++;
             }
         }
+        return n;
     }
 
     private void notifyListeners(List<Pending<?>> committed) {
@@ -214,71 +206,6 @@ public final class CommitPipeline implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-    }
-
-    /** The commits of one writer turn, from their transaction's commit to their release. */
-    private final class Group {
-        private final List<Pending<?>> members;
-        private List<Pending<?>> committed = List.of();
-        private Committed<?> transaction;
-        private long mark;
-        private volatile boolean settled;
-
-        Group(List<Pending<?>> members) {
-            this.members = members;
-        }
-
-        void committed(List<Pending<?>> survivors, Committed<?> committedTransaction, long writtenMark) {
-            this.committed = survivors;
-            this.transaction = committedTransaction;
-            this.mark = writtenMark;
-        }
-
-        /** Waits until the transaction is durable, then releases what is settled. */
-        void finish() {
-            try {
-                awaitDurable();
-            } finally {
-                settled = true;
-                releaseSettledGroups();
-            }
-        }
-
-        boolean isSettled() {
-            return settled || transaction == null || transaction.isDurable();
-        }
-
-        /**
-         * Tells the listeners, then the submitters. Listeners hear of the changes before the
-         * submitters return, so that whatever a caller starts after its commit (a new trigger, a
-         * watch) does not receive that commit again.
-         */
-        void release() {
-            try {
-                notifyListeners(committed);
-            } finally {
-                members.forEach(Pending::complete);
-            }
-        }
-
-        private void awaitDurable() {
-            if (transaction == null || transaction.isDurable()) {
-                return;
-            }
-            boolean requester = syncDelay.awaitRequest(mark);
-            long start = System.nanoTime();
-            try {
-                transaction.awaitDurable();
-            } catch (RuntimeException e) {
-                LOG.error("A committed transaction could not be made durable", e);
-                committed.forEach(p -> p.fail(e));
-                committed = List.of();
-            } finally {
-                if (requester) {
-                    syncDelay.synced(System.nanoTime() - start);
-                }
-            }
-        }
     }
 
     /** A queued commit and, once executed, its outcome. */

@@ -300,6 +300,7 @@ abstract class KvStoreContract extends StoreFixture {
 
     @Test
     void aRejectedCommitInAGroupLeavesTheOthersApplied() throws Exception {
+        kv.set(k("taken"), 1);
         CountDownLatch writerHeld = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(6);
@@ -331,7 +332,6 @@ abstract class KvStoreContract extends StoreFixture {
                 return null;
             }));
             // An atomic commit whose check fails inside the transaction (the key exists, null expected).
-            kv.set(k("taken"), 1);
             Future<io.keyval.kv.CommitResult> checkFails = pool.submit(() -> store.pipeline().submit(
                     new io.keyval.kv.atomic.AtomicCommit(new io.keyval.kv.atomic.AtomicRequest(
                             List.of(new io.keyval.kv.atomic.Check(k("taken"), null)),

@@ -1,6 +1,5 @@
 package io.keyval.kv.http;
 
-import io.keyval.database.Committed;
 import io.keyval.database.DatabaseAdapter;
 import io.keyval.database.SqlStatement;
 import io.keyval.database.SqlWork;
@@ -67,11 +66,6 @@ final class SwitchableAdapter implements DatabaseAdapter {
     @Override
     public <T> T transaction(SqlWork<T> work) {
         return real.transaction(work);
-    }
-
-    @Override
-    public <T> Committed<T> transactionDeferringSync(SqlWork<T> work) {
-        return real.transactionDeferringSync(work);
     }
 
     @Override
