@@ -1,78 +1,56 @@
 package io.keyval.kv.core;
 
-import java.util.function.IntSupplier;
-
 /**
- * Decides when the writer turn holder stops waiting for commits and begins its group's transaction.
+ * Decides how long submitters wait for each other before one of them takes the writer turn.
  *
  * <p>Writers acknowledged together tend to come straight back with their next commit. The first of
  * them back would otherwise commit alone, and the others after it in a second transaction with a
  * second durable commit (on SQLite a second WAL sync, and a WAL frame per page per transaction). So
- * the turn holder waits until as many commits are queued as the previous group acknowledged (its
- * cohort), then commits them together. It waits at most one recent group time — from the start of a
- * group's transaction to its acknowledgement — after that acknowledgement: a writer that does not
- * come back costs at most about one more commit's latency, and the next group then expects fewer. A
- * single writer never waits.
+ * submitters wait until as many commits are queued as the previous group acknowledged (its cohort),
+ * and the submitter that completes it commits them together. They wait at most one recent group
+ * time — from the start of a group's transaction to its acknowledgement — after that
+ * acknowledgement: a writer that does not come back costs at most about one more commit's latency,
+ * and the next group then expects fewer. A single writer never waits.
  *
  * <p>Only commits that changed something count: a commit whose checks failed is no member worth
  * waiting for (under contention its writer usually fails again).
  */
 final class CohortWait {
 
-    private final Object lock = new Object();
-    private int expected = 1;          // changing commits the previous group acknowledged
+    /**
+     * How many recent group times submitters wait at most. Woken writers on a busy machine often take
+     * longer than one group time to come back, and a split group costs a whole extra commit.
+     */
+    private static final int DEADLINE_GROUPS = 2;
+
+    private int expected = 1;          // the commits the next group should hold
     private long lastRelease = System.nanoTime();
     private long groupNanos;           // recent time from a group's transaction start to its release
-    private volatile int waitingFor;   // while the turn holder waits: the queue length it waits for
 
     /**
-     * Called by a submitter after queueing its commit: wakes the turn holder when the cohort is complete.
-     *
      * @param queued the number of commits queued now
+     * @return how long a submitter should still wait for the cohort before taking the writer turn:
+     *     0 when the cohort is complete or the deadline has passed
      */
-    void queued(int queued) {
-        int target = waitingFor;
-        if (target > 0 && queued >= target) {
-            synchronized (lock) {
-                lock.notifyAll();
-            }
+    synchronized long nanosToWait(int queued) {
+        if (queued >= expected) {
+            return 0;
         }
+        return Math.max(0, lastRelease + DEADLINE_GROUPS * groupNanos - System.nanoTime());
     }
 
     /**
-     * Called by the turn holder before it takes the queued commits: waits for the cohort, or until the
-     * deadline passes. An interrupt ends the wait (it is only an optimisation) and is kept.
-     *
-     * @param queued the number of commits queued at any moment
-     */
-    void awaitCohort(IntSupplier queued) {
-        synchronized (lock) {
-            try {
-                waitingFor = expected;
-                long deadline = lastRelease + groupNanos;
-                long left;
-                while (queued.getAsInt() < expected && (left = deadline - System.nanoTime()) > 0) {
-                    lock.wait(left / 1_000_000, (int) (left % 1_000_000));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                waitingFor = 0;
-            }
-        }
-    }
-
-    /**
-     * Called by the turn holder when its group is durable, just before the submitters are told.
+     * Called by the turn holder when its group is durable, just before the submitters are told. The
+     * next cohort is the writers this group acknowledges and the commits already waiting: counting
+     * the latter heals a split group (a straggler's commit queued behind the others) at once.
      *
      * @param changingCommits how many of the group's commits changed something
+     * @param stillQueued how many commits are queued now
      * @param nanos the time from the start of the group's transaction until now
      */
-    void released(int changingCommits, long nanos) {
-        synchronized (lock) {
-            expected = Math.max(1, changingCommits);
-            groupNanos = groupNanos == 0 ? nanos : (groupNanos * 7 + nanos) / 8;
-            lastRelease = System.nanoTime();
-        }
+    synchronized void released(int changingCommits, int stillQueued, long nanos) {
+        expected = Math.max(1, changingCommits + stillQueued);
+        groupNanos = groupNanos == 0 ? nanos : (groupNanos * 7 + nanos) / 8;
+        lastRelease = System.nanoTime();
     }
 }

@@ -11,6 +11,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,10 +20,12 @@ import org.slf4j.LoggerFactory;
  * The single path of every write. Submitters queue their commits; one of them at a time holds the
  * writer turn and applies what is queued, in arrival order, in one transaction with one durable
  * commit (group commit): on SQLite one WAL sync for the whole group, on PostgreSQL one commit flush.
- * A lone writer thus commits on its own thread with no hand-off. Before it begins, the turn holder
- * waits briefly for the writers the previous group acknowledged ({@link CohortWait}), so that
- * concurrent writers keep sharing transactions instead of alternating between small ones. A commit
- * that fails is taken out and the others are applied again without it, so it fails alone.
+ * A lone writer thus commits on its own thread with no hand-off. While fewer commits are queued than
+ * the previous group acknowledged, submitters wait briefly for the rest of that cohort
+ * ({@link CohortWait}), and the one whose commit completes it takes the turn: concurrent writers keep
+ * sharing transactions instead of alternating between small ones, and nobody has to be woken to
+ * begin. A commit that fails is taken out and the others are applied again without it, so it fails
+ * alone.
  *
  * <p>Each transaction first allocates its versionstamps from the {@link VersionstampSequence}, which
  * on PostgreSQL also serialises writers across host instances, so that everything read afterwards
@@ -77,14 +80,15 @@ public final class CommitPipeline implements AutoCloseable {
         }
         Pending<R> pending = new Pending<>(command);
         queue.add(pending);
-        cohort.queued(queued.incrementAndGet());
+        queued.incrementAndGet();
         awaitOutcome(pending);
         return pending.outcome();
     }
 
     private void awaitOutcome(Pending<?> pending) {
         while (!pending.isDone()) {
-            if (writerTurn.tryLock()) {
+            long cohortWait = cohort.nanosToWait(queued.get());
+            if (cohortWait == 0 && writerTurn.tryLock()) {
                 List<Pending<?>> group;
                 try {
                     group = commitNextGroup();
@@ -99,14 +103,14 @@ public final class CommitPipeline implements AutoCloseable {
                 }
                 group.forEach(Pending::complete);
             } else {
-                pending.awaitTurn();
+                pending.awaitTurn(cohortWait);
             }
         }
     }
 
     /**
-     * Waits for the cohort, then applies what is queued (up to {@value #MAX_GROUP} commits) in one
-     * transaction and tells the listeners. Called with the writer turn held.
+     * Applies what is queued (up to {@value #MAX_GROUP} commits) in one transaction and tells the
+     * listeners. Called with the writer turn held.
      *
      * @return the group, its outcomes set; empty if nothing was queued
      */
@@ -114,7 +118,6 @@ public final class CommitPipeline implements AutoCloseable {
         if (queued.get() == 0) {
             return List.of(); // an earlier turn holder took them all
         }
-        cohort.awaitCohort(queued::get);
         long start = System.nanoTime();
         List<Pending<?>> members = new ArrayList<>();
         Pending<?> p;
@@ -133,7 +136,7 @@ public final class CommitPipeline implements AutoCloseable {
             members.forEach(failed -> failed.fail(e));
             remaining.clear();
         }
-        cohort.released(changing(remaining), System.nanoTime() - start);
+        cohort.released(changing(remaining), queued.get(), System.nanoTime() - start);
         return members;
     }
 
@@ -208,12 +211,15 @@ public final class CommitPipeline implements AutoCloseable {
         closed = true;
     }
 
-    /** A queued commit and, once executed, its outcome. */
+    /**
+     * A queued commit and, once executed, its outcome. The submitter parks until the turn holder has
+     * set the outcome ({@code done} is written after it) or passes the turn on.
+     */
     private static final class Pending<R> {
         private final WriteCommand<R> command;
-        private final Object lock = new Object();
-        private boolean done;
-        private boolean woken;
+        private final Thread submitter = Thread.currentThread();
+        private volatile boolean done;
+        private volatile boolean woken;
         private R result;
         private RuntimeException error;
         private List<Change> changes = List.of();
@@ -236,39 +242,43 @@ public final class CommitPipeline implements AutoCloseable {
         }
 
         void complete() {
-            synchronized (lock) {
-                done = true;
-                lock.notifyAll();
-            }
+            done = true;
+            LockSupport.unpark(submitter);
         }
 
         boolean isDone() {
-            synchronized (lock) {
-                return done;
-            }
+            return done;
         }
 
         /** Tells the waiting submitter to try for the writer turn. */
         void wake() {
-            synchronized (lock) {
-                woken = true;
-                lock.notifyAll();
-            }
+            woken = true;
+            LockSupport.unpark(submitter);
         }
 
-        /** Waits until this commit is done or the submitter is asked to take the writer turn. */
-        void awaitTurn() {
+        /**
+         * Waits until this commit is done, the submitter is asked to take the writer turn, or the
+         * timeout passes. Called by the submitter.
+         *
+         * @param timeoutNanos the longest wait; 0 for none
+         */
+        void awaitTurn(long timeoutNanos) {
             boolean interrupted = false;
-            synchronized (lock) {
-                while (!done && !woken) {
-                    try {
-                        lock.wait();
-                    } catch (InterruptedException e) {
-                        interrupted = true; // the commit may already be applied: wait for its outcome
+            long deadline = System.nanoTime() + timeoutNanos;
+            while (!done && !woken) {
+                if (timeoutNanos == 0) {
+                    LockSupport.park(this);
+                } else {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        break;
                     }
+                    LockSupport.parkNanos(this, left);
                 }
-                woken = false;
+                // The commit may already be applied: wait for its outcome, keep the interrupt for later.
+                interrupted |= Thread.interrupted();
             }
+            woken = false;
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }

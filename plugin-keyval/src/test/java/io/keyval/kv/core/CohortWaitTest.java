@@ -1,84 +1,64 @@
 package io.keyval.kv.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class CohortWaitTest {
 
     private static final long LONG_GROUP_NANOS = TimeUnit.SECONDS.toNanos(60);
-    private static final Duration GUARD = Duration.ofSeconds(10);
 
     @Test
     void aSingleWriterNeverWaits() {
         CohortWait cohort = new CohortWait();
-        cohort.released(1, LONG_GROUP_NANOS);
+        assertEquals(0, cohort.nanosToWait(1), "before any group");
 
-        assertTimeoutPreemptively(GUARD, () -> cohort.awaitCohort(() -> 1));
+        cohort.released(1, 0, LONG_GROUP_NANOS);
+
+        assertEquals(0, cohort.nanosToWait(1));
+    }
+
+    @Test
+    void submittersWaitUntilAsManyCommitsAreQueuedAsThePreviousGroupAcknowledged() {
+        CohortWait cohort = new CohortWait();
+        cohort.released(3, 0, LONG_GROUP_NANOS);
+
+        assertTrue(cohort.nanosToWait(1) > 0);
+        assertTrue(cohort.nanosToWait(2) > 0);
+        assertEquals(0, cohort.nanosToWait(3));
+        assertEquals(0, cohort.nanosToWait(4));
     }
 
     @Test
     void commitsThatChangedNothingAreNotWaitedFor() {
         CohortWait cohort = new CohortWait();
-        cohort.released(0, LONG_GROUP_NANOS); // e.g. a group whose checks all failed
+        cohort.released(0, 0, LONG_GROUP_NANOS); // e.g. a group whose checks all failed
 
-        assertTimeoutPreemptively(GUARD, () -> cohort.awaitCohort(() -> 1));
+        assertEquals(0, cohort.nanosToWait(1));
     }
 
     @Test
-    void theTurnHolderWaitsUntilAsManyCommitsAreQueuedAsTheLastGroupAcknowledged() throws Exception {
+    void commitsAlreadyQueuedAtTheReleaseJoinTheNextCohort() {
         CohortWait cohort = new CohortWait();
-        cohort.released(3, LONG_GROUP_NANOS);
-        AtomicInteger queued = new AtomicInteger(1);
-        Thread holder = new Thread(() -> cohort.awaitCohort(queued::get));
-        holder.start();
-        awaitState(holder, Thread.State.TIMED_WAITING);
+        cohort.released(3, 1, LONG_GROUP_NANOS); // a straggler queued behind a group of three
 
-        cohort.queued(queued.incrementAndGet());
-        awaitState(holder, Thread.State.TIMED_WAITING); // two of three: still waiting
-        cohort.queued(queued.incrementAndGet());
-
-        holder.join(GUARD.toMillis());
-        assertFalse(holder.isAlive(), "the third commit did not end the wait");
+        assertTrue(cohort.nanosToWait(3) > 0);
+        assertEquals(0, cohort.nanosToWait(4));
     }
 
     @Test
-    void theWaitEndsAtTheDeadlineWhenTheCohortDoesNotComeBack() {
+    void theWaitLastsAtMostTwoRecentGroupTimesAfterTheRelease() throws InterruptedException {
         CohortWait cohort = new CohortWait();
-        cohort.released(4, TimeUnit.MILLISECONDS.toNanos(50));
+        long groupNanos = TimeUnit.MILLISECONDS.toNanos(20);
+        cohort.released(4, 0, groupNanos);
 
-        assertTimeoutPreemptively(GUARD, () -> cohort.awaitCohort(() -> 1));
-    }
+        long wait = cohort.nanosToWait(1);
+        assertTrue(wait > groupNanos && wait <= 2 * groupNanos, "waits " + wait + " ns");
 
-    @Test
-    void anInterruptEndsTheWaitAndIsKept() throws Exception {
-        CohortWait cohort = new CohortWait();
-        cohort.released(2, LONG_GROUP_NANOS);
-        boolean[] interrupted = new boolean[1];
-        Thread holder = new Thread(() -> {
-            cohort.awaitCohort(() -> 1);
-            interrupted[0] = Thread.currentThread().isInterrupted();
-        });
-        holder.start();
-        awaitState(holder, Thread.State.TIMED_WAITING);
+        Thread.sleep(TimeUnit.NANOSECONDS.toMillis(2 * groupNanos) + 5);
 
-        holder.interrupt();
-
-        holder.join(GUARD.toMillis());
-        assertFalse(holder.isAlive());
-        assertEquals(true, interrupted[0]);
-    }
-
-    private static void awaitState(Thread thread, Thread.State state) {
-        long guard = System.nanoTime() + GUARD.toNanos();
-        while (thread.getState() != state && System.nanoTime() < guard) {
-            Thread.onSpinWait();
-        }
-        assertEquals(state, thread.getState());
+        assertEquals(0, cohort.nanosToWait(1), "the deadline passed: the queued commits go alone");
     }
 }
