@@ -28,6 +28,7 @@ public final class KvStore implements AutoCloseable {
     private final CoreDialect dialect;
     private final Clock clock;
     private final CommitPipeline pipeline;
+    private final RecentWrites recentWrites = new RecentWrites();
 
     /**
      * Opens the store: applies pending schema migrations and starts the commit writer.
@@ -41,11 +42,17 @@ public final class KvStore implements AutoCloseable {
         this.clock = clock;
         Migrations.apply(db, dialect);
         this.pipeline = new CommitPipeline(db, dialect, clock);
+        pipeline.addListener(recentWrites);
     }
 
     /** @return the commit pipeline every write goes through */
     public CommitPipeline pipeline() {
         return pipeline;
+    }
+
+    /** @return the versionstamps of this store's latest writes, per key (lossy) */
+    public RecentWrites recentWrites() {
+        return recentWrites;
     }
 
     /** @return the database */
