@@ -110,10 +110,14 @@ public final class AtomicCommit implements WriteCommand<CommitResult> {
                     m.expiresIn() == null ? null : ctx.now() + m.expiresIn());
             default -> {
                 StoredEntry live = ctx.readLive(key);
-                JsonNode existing = live.exists() ? JsonValues.tree(live.json()) : null;
                 JsonNode operand = ValuePlaceholders.resolve(m.value(), ctx::uuidv7);
+                String result = live.exists() ? MutationSemantics.combineIntegers(m.type(), live.json(), operand) : null;
+                if (result == null) {
+                    JsonNode existing = live.exists() ? JsonValues.tree(live.json()) : null;
+                    result = JsonValues.write(MutationSemantics.combine(m.type(), existing, operand));
+                }
                 // results of sum/max/min/append/prepend never carry a TTL (SPEC §1.10)
-                ctx.put(key, JsonValues.write(MutationSemantics.combine(m.type(), existing, operand)), null);
+                ctx.put(key, result, null);
             }
         }
     }

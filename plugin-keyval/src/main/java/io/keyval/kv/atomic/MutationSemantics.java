@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 final class MutationSemantics {
 
     static final BigInteger MAX_SAFE = BigInteger.TWO.pow(53).subtract(BigInteger.ONE);
+    private static final long MAX_SAFE_LONG = MAX_SAFE.longValueExact();
     // SPEC §1.2 allows capping bigints at 255 bytes; the cap also keeps "1e999999999" from
     // expanding into a gigantic integer.
     private static final int MAX_BIGINT_BITS = 255 * 8;
@@ -79,6 +80,50 @@ final class MutationSemantics {
             case APPEND, PREPEND -> none ? operand : concatenate(type, existing, (ArrayNode) operand);
             case DELETE -> throw new IllegalArgumentException("delete has no resulting value");
         };
+    }
+
+    /**
+     * {@link #combine} for the common case of a sum/max/min on a stored plain integer with an integral
+     * number operand, done on the JSON text in {@code long} arithmetic: no JSON tree, no big numbers.
+     * Gives exactly what {@code combine} gives, or {@code null} when the case is another one (then
+     * call {@code combine}, which also reports any error).
+     *
+     * @param type the mutation type
+     * @param existingJson the live value's JSON text
+     * @param operand the validated operand
+     * @return the new value's JSON text, or {@code null}
+     */
+    static String combineIntegers(Mutation.Type type, String existingJson, JsonNode operand) {
+        if (!operand.isIntegralNumber() || !operand.canConvertToLong() || !isPlainInteger(existingJson)) {
+            return null;
+        }
+        long op = operand.longValue();
+        if (Math.abs(op) > MAX_SAFE_LONG) {
+            return null;
+        }
+        long current = Long.parseLong(existingJson);
+        return switch (type) {
+            case SUM -> Long.toString(current + op); // |current| < 10^18, |op| < 2^53: no overflow
+            case MAX -> Long.toString(Math.max(current, op));
+            case MIN -> Long.toString(Math.min(current, op));
+            default -> null;
+        };
+    }
+
+    /** @return whether the text is an optional minus and 1 to 18 digits, as this store writes integers */
+    private static boolean isPlainInteger(String json) {
+        int start = json.startsWith("-") ? 1 : 0;
+        int digits = json.length() - start;
+        if (digits < 1 || digits > 18 || (digits > 1 && json.charAt(start) == '0')) {
+            return false;
+        }
+        for (int i = start; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static JsonNode arithmetic(Mutation.Type type, JsonNode existing, BigInteger operand) {

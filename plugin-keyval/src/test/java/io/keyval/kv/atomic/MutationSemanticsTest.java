@@ -1,7 +1,9 @@
 package io.keyval.kv.atomic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keyval.kv.KvValidationException;
@@ -41,6 +43,41 @@ class MutationSemanticsTest {
     })
     void combines(String type, String existing, String operand, String expected) {
         assertEquals(expected, combine(type, existing, operand));
+    }
+
+    @Test
+    void theIntegerFastPathGivesWhatTheGeneralRulesGive() {
+        java.util.Random random = new java.util.Random(42);
+        long[] magnitudes = {9, 999, 9_007_199_254_740_991L, 999_999_999_999_999_999L};
+        int fast = 0;
+        for (int i = 0; i < 20_000; i++) {
+            long existing = random.nextLong() % (magnitudes[random.nextInt(magnitudes.length)] + 1);
+            long operand = random.nextLong() % (magnitudes[random.nextInt(magnitudes.length)] + 1);
+            for (Mutation.Type type : new Mutation.Type[] {Mutation.Type.SUM, Mutation.Type.MAX, Mutation.Type.MIN}) {
+                String stored = Long.toString(existing);
+                JsonNode op = JsonValues.tree(Long.toString(operand));
+                String result = MutationSemantics.combineIntegers(type, stored, op);
+                if (result == null) {
+                    continue; // the general rules decide (an operand beyond 2^53-1 is an error there)
+                }
+                fast++;
+                assertEquals(JsonValues.write(MutationSemantics.combine(type, JsonValues.tree(stored), op)), result,
+                        type + " " + stored + " " + operand);
+            }
+        }
+        assertTrue(fast > 10_000, fast + " fast results");
+    }
+
+    @Test
+    void theIntegerFastPathLeavesEveryOtherCaseToTheGeneralRules() {
+        JsonNode one = JsonValues.tree("1");
+        for (String stored : new String[] {"1.0", "1E+2", "-", "", "\"5\"", "null", "[1]", "1234567890123456789",
+                "{\"__type\":\"bigint\",\"value\":\"5\"}"}) {
+            assertNull(MutationSemantics.combineIntegers(Mutation.Type.SUM, stored, one), stored);
+        }
+        for (String operand : new String[] {"1.5", "\"2\"", "9007199254740992", "{\"__type\":\"bigint\",\"value\":\"5\"}"}) {
+            assertNull(MutationSemantics.combineIntegers(Mutation.Type.SUM, "5", JsonValues.tree(operand)), operand);
+        }
     }
 
     @Test
