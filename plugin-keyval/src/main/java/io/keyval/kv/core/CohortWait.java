@@ -23,9 +23,15 @@ final class CohortWait {
      */
     private static final int DEADLINE_GROUPS = 2;
 
+    private final int maxGroup;
     private int expected = 1;          // the commits the next group should hold
     private long lastRelease = System.nanoTime();
     private long groupNanos;           // recent time from a group's transaction start to its release
+
+    /** @param maxGroup the most commits a group takes: no cohort is larger */
+    CohortWait(int maxGroup) {
+        this.maxGroup = maxGroup;
+    }
 
     /**
      * @param queued the number of commits queued now
@@ -49,7 +55,7 @@ final class CohortWait {
      * @param nanos the time from the start of the group's transaction until now
      */
     synchronized void released(int changingCommits, int stillQueued, long nanos) {
-        expected = Math.max(1, changingCommits + stillQueued);
+        expected = Math.max(1, Math.min(maxGroup, changingCommits + stillQueued));
         groupNanos = groupNanos == 0 ? nanos : (groupNanos * 7 + nanos) / 8;
         lastRelease = System.nanoTime();
     }

@@ -44,7 +44,7 @@ public final class CommitPipeline implements AutoCloseable {
     private final Queue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger(); // queue.size() is O(n)
     private final ReentrantLock writerTurn = new ReentrantLock();
-    private final CohortWait cohort = new CohortWait();
+    private final CohortWait cohort = new CohortWait(MAX_GROUP);
     private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 

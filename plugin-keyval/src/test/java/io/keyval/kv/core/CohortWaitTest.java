@@ -9,10 +9,11 @@ import org.junit.jupiter.api.Test;
 class CohortWaitTest {
 
     private static final long LONG_GROUP_NANOS = TimeUnit.SECONDS.toNanos(60);
+    private static final int MAX_GROUP = 8;
 
     @Test
     void aSingleWriterNeverWaits() {
-        CohortWait cohort = new CohortWait();
+        CohortWait cohort = new CohortWait(MAX_GROUP);
         assertEquals(0, cohort.nanosToWait(1), "before any group");
 
         cohort.released(1, 0, LONG_GROUP_NANOS);
@@ -22,7 +23,7 @@ class CohortWaitTest {
 
     @Test
     void submittersWaitUntilAsManyCommitsAreQueuedAsThePreviousGroupAcknowledged() {
-        CohortWait cohort = new CohortWait();
+        CohortWait cohort = new CohortWait(MAX_GROUP);
         cohort.released(3, 0, LONG_GROUP_NANOS);
 
         assertTrue(cohort.nanosToWait(1) > 0);
@@ -33,7 +34,7 @@ class CohortWaitTest {
 
     @Test
     void commitsThatChangedNothingAreNotWaitedFor() {
-        CohortWait cohort = new CohortWait();
+        CohortWait cohort = new CohortWait(MAX_GROUP);
         cohort.released(0, 0, LONG_GROUP_NANOS); // e.g. a group whose checks all failed
 
         assertEquals(0, cohort.nanosToWait(1));
@@ -41,7 +42,7 @@ class CohortWaitTest {
 
     @Test
     void commitsAlreadyQueuedAtTheReleaseJoinTheNextCohort() {
-        CohortWait cohort = new CohortWait();
+        CohortWait cohort = new CohortWait(MAX_GROUP);
         cohort.released(3, 1, LONG_GROUP_NANOS); // a straggler queued behind a group of three
 
         assertTrue(cohort.nanosToWait(3) > 0);
@@ -49,8 +50,16 @@ class CohortWaitTest {
     }
 
     @Test
+    void noCohortIsLargerThanAGroupCanTake() {
+        CohortWait cohort = new CohortWait(MAX_GROUP);
+        cohort.released(MAX_GROUP, 5, LONG_GROUP_NANOS);
+
+        assertEquals(0, cohort.nanosToWait(MAX_GROUP));
+    }
+
+    @Test
     void theWaitLastsAtMostTwoRecentGroupTimesAfterTheRelease() throws InterruptedException {
-        CohortWait cohort = new CohortWait();
+        CohortWait cohort = new CohortWait(MAX_GROUP);
         long groupNanos = TimeUnit.MILLISECONDS.toNanos(20);
         cohort.released(4, 0, groupNanos);
 
