@@ -7,19 +7,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Undertow handler of the whole API: finds the route for the raw path after the mount point and
- * runs it on a worker thread, turning every failure into a JSON error response.
+ * The Undertow handler of the whole API: finds the route for the raw path after the mount point,
+ * reads the request body without blocking ({@link RequestBodies}), runs the route on a worker thread
+ * and turns every failure into a JSON error response.
  *
  * <p>A request without a body whose route has an {@link InlineHandler} is first offered to it on the
- * I/O thread; only when it declines is the request moved to a worker. Besides the thread hand-off,
- * this saves a costly completion: Undertow ends a worker-completed exchange by re-arming the
- * connection's reads from the worker, and the I/O thread that already sees the client's next request
- * busy-waits for that hand-back, which on a machine with few cores starves the very worker it waits for.
+ * I/O thread; only when it declines is the request moved to a worker. Responses are always sent from
+ * the connection's I/O thread ({@link JsonResponses}), never by the worker: Undertow ends a
+ * worker-completed exchange by re-arming the connection's reads from the worker, and the I/O thread
+ * that already sees the client's next request busy-waits for that hand-back, which on a machine with
+ * few cores starves the very worker it waits for.
  */
 final class ApiHandler implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
     private static final HttpError NOT_FOUND = HttpError.notFound("Not found");
+    private static final byte[] NO_BODY = new byte[0];
 
     private final Router router;
     private final long maxBodyBytes;
@@ -31,19 +34,20 @@ final class ApiHandler implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
-        if (exchange.isInIoThread()) {
-            if (!answeredInline(exchange)) {
-                exchange.dispatch(this);
-            }
+        Router.Match match = router.match(exchange.getRequestMethod(), routePath(exchange));
+        if (match == null) {
+            ErrorResponses.send(exchange, NOT_FOUND);
             return;
         }
-        exchange.startBlocking();
+        if (answeredInline(exchange, match)) {
+            return;
+        }
+        RequestBodies.receive(exchange, maxBodyBytes, body -> exchange.dispatch(() -> run(exchange, match, body)));
+    }
+
+    private static void run(HttpServerExchange exchange, Router.Match match, byte[] body) {
         try {
-            Router.Match match = router.match(exchange.getRequestMethod(), routePath(exchange));
-            if (match == null) {
-                throw NOT_FOUND;
-            }
-            match.handler().handle(new ApiRequest(exchange, match.pathRest(), maxBodyBytes));
+            match.handler().handle(new ApiRequest(exchange, match.pathRest(), body));
         } catch (Exception e) {
             ErrorResponses.send(exchange, e);
         }
@@ -55,16 +59,12 @@ final class ApiHandler implements HttpHandler {
      * @return whether the request was answered (or failed with a client error); {@code false} when it
      *     must be dispatched
      */
-    private boolean answeredInline(HttpServerExchange exchange) {
-        if (!exchange.isRequestComplete()) {
-            return false; // a body to read: only a worker may block on it
-        }
-        Router.Match match = router.match(exchange.getRequestMethod(), routePath(exchange));
-        if (match == null || match.inline() == null) {
+    private static boolean answeredInline(HttpServerExchange exchange, Router.Match match) {
+        if (match.inline() == null || !exchange.isInIoThread() || !exchange.isRequestComplete()) {
             return false;
         }
         try {
-            return match.inline().tryHandle(new ApiRequest(exchange, match.pathRest(), maxBodyBytes));
+            return match.inline().tryHandle(new ApiRequest(exchange, match.pathRest(), NO_BODY));
         } catch (HttpError | KvValidationException e) {
             ErrorResponses.send(exchange, e);
             return true;

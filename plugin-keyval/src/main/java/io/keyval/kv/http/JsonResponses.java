@@ -11,8 +11,10 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 
 /**
- * Writes {@code application/json} responses. The body is rendered into memory first so that a failure
- * while rendering still becomes a clean error response and the response carries a Content-Length.
+ * Writes {@code application/json} responses. The body is rendered into memory first, on the calling
+ * thread, so that a failure while rendering still becomes a clean error response and the response
+ * carries a Content-Length; it is then sent from the connection's I/O thread (see {@link ApiHandler}
+ * for why a worker must not complete the exchange itself).
  */
 public final class JsonResponses {
 
@@ -42,9 +44,17 @@ public final class JsonResponses {
         try (JsonGenerator out = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
             body.writeTo(out);
         }
-        exchange.setStatusCode(status);
-        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
-        exchange.getResponseSender().send(ByteBuffer.wrap(bytes.toByteArray()));
+        ByteBuffer rendered = ByteBuffer.wrap(bytes.toByteArray());
+        Runnable send = () -> {
+            exchange.setStatusCode(status);
+            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+            exchange.getResponseSender().send(rendered);
+        };
+        if (exchange.isInIoThread()) {
+            send.run();
+        } else {
+            exchange.getIoThread().execute(send);
+        }
     }
 
     /**
