@@ -79,8 +79,8 @@ public final class CommitPipeline implements AutoCloseable {
             throw new KvException("The store is closed");
         }
         Pending<R> pending = new Pending<>(command);
+        queued.incrementAndGet(); // before it is in the queue, so that the count never falls below it
         queue.add(pending);
-        queued.incrementAndGet();
         awaitOutcome(pending);
         return pending.outcome();
     }
@@ -102,6 +102,9 @@ public final class CommitPipeline implements AutoCloseable {
                     next.wake();
                 }
                 group.forEach(Pending::complete);
+                if (group.isEmpty()) {
+                    pending.awaitTurn(0); // ours was taken by another turn holder, who completes it
+                }
             } else {
                 pending.awaitTurn(cohortWait);
             }
@@ -115,14 +118,14 @@ public final class CommitPipeline implements AutoCloseable {
      * @return the group, its outcomes set; empty if nothing was queued
      */
     private List<Pending<?>> commitNextGroup() {
-        if (queued.get() == 0) {
-            return List.of(); // an earlier turn holder took them all
-        }
         long start = System.nanoTime();
         List<Pending<?>> members = new ArrayList<>();
         Pending<?> p;
         while (members.size() < MAX_GROUP && (p = queue.poll()) != null) {
             members.add(p);
+        }
+        if (members.isEmpty()) {
+            return members; // an earlier turn holder took them all
         }
         queued.addAndGet(-members.size());
         List<Pending<?>> remaining = new ArrayList<>(members);
