@@ -22,7 +22,6 @@ final class ApiHandler implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
     private static final HttpError NOT_FOUND = HttpError.notFound("Not found");
-    private static final byte[] NO_BODY = new byte[0];
 
     private final Router router;
     private final long maxBodyBytes;
@@ -64,7 +63,7 @@ final class ApiHandler implements HttpHandler {
             return false;
         }
         try {
-            return match.inline().tryHandle(new ApiRequest(exchange, match.pathRest(), NO_BODY));
+            return match.inline().tryHandle(new ApiRequest(exchange, match.pathRest(), RequestBodies.NONE));
         } catch (HttpError | KvValidationException e) {
             ErrorResponses.send(exchange, e);
             return true;

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 final class RequestBodies {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestBodies.class);
-    private static final byte[] NONE = new byte[0];
+    /** The body of a request without one. */
+    static final byte[] NONE = new byte[0];
 
     private RequestBodies() {
     }
