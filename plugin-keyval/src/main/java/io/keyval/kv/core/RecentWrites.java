@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 public final class RecentWrites implements CommitListener {
 
-    private static final int SLOTS = 4096; // a power of two
+    // A power of two. Contention is on a few hot keys; at most this many keys (2 KiB each at most) stay referenced.
+    private static final int SLOTS = 1024;
 
     private final AtomicReferenceArray<Write> slots = new AtomicReferenceArray<>(SLOTS);
 
