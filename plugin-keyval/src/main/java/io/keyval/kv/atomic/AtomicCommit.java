@@ -6,6 +6,7 @@ import io.keyval.kv.Key;
 import io.keyval.kv.KvValidationException;
 import io.keyval.kv.core.JsonValues;
 import io.keyval.kv.core.KvStore;
+import io.keyval.kv.core.RecentWrites;
 import io.keyval.kv.core.StoredEntry;
 import io.keyval.kv.core.Versionstamps;
 import io.keyval.kv.core.WriteCommand;
@@ -31,17 +32,22 @@ public final class AtomicCommit implements WriteCommand<CommitResult> {
     private static final CommitResult CHECK_FAILED = new CommitResult(false, null);
 
     private final AtomicRequest request;
+    private final RecentWrites recentWrites;
 
-    /** @param request the validated request */
-    public AtomicCommit(AtomicRequest request) {
+    /**
+     * @param request the validated request
+     * @param recentWrites the store's recent writes, which may settle a check without a read
+     */
+    public AtomicCommit(AtomicRequest request, RecentWrites recentWrites) {
         this.request = request;
+        this.recentWrites = recentWrites;
     }
 
     /**
      * Commits a request. A check that already fails on committed data fails the commit without
      * entering the write transaction: versionstamps never repeat, so the commit can be ordered at
      * that moment (it writes nothing either way). Contended retries thus cost at most a read, not a
-     * turn on the store-wide write lock. The store's {@link io.keyval.kv.core.RecentWrites} settle most checks without
+     * turn on the store-wide write lock. The store's {@link RecentWrites} settle most checks without
      * that read: one against an older versionstamp than the key's latest write fails at once, and
      * one against exactly that write goes straight to the transaction; the others are read.
      *
@@ -50,9 +56,10 @@ public final class AtomicCommit implements WriteCommand<CommitResult> {
      * @return the outcome
      */
     public static CommitResult run(KvStore store, AtomicRequest request) {
+        RecentWrites recent = store.recentWrites();
         List<Check> toRead = new ArrayList<>();
         for (Check check : request.checks()) {
-            long latest = check.versionstamp() == null ? -1 : store.recentWrites().latest(check.key());
+            long latest = latestWrite(recent, check);
             if (latest == -1) {
                 toRead.add(check); // an absence check, or a key not written here recently
                 continue;
@@ -73,13 +80,16 @@ public final class AtomicCommit implements WriteCommand<CommitResult> {
                 }
             }
         }
-        return store.pipeline().submit(new AtomicCommit(request));
+        return store.pipeline().submit(new AtomicCommit(request, recent));
     }
 
     @Override
     public CommitResult apply(WriteContext ctx) throws SQLException {
         for (Check check : request.checks()) {
-            if (!passes(check, ctx.readLive(check.key()))) {
+            // A write released while this commit was queued may already settle the check; otherwise
+            // read it (commits earlier in this transaction are not in the recent writes yet).
+            long latest = latestWrite(recentWrites, check);
+            if (latest > Versionstamps.parse(check.versionstamp()) || !passes(check, ctx.readLive(check.key()))) {
                 return CHECK_FAILED;
             }
         }
@@ -92,6 +102,11 @@ public final class AtomicCommit implements WriteCommand<CommitResult> {
             }
         }
         return new CommitResult(true, Versionstamps.format(ctx.seq()));
+    }
+
+    /** @return the sequence number of the store's latest durable write of the checked key; -1 if unknown or an absence check */
+    private static long latestWrite(RecentWrites recent, Check check) {
+        return check.versionstamp() == null ? -1 : recent.latest(check.key());
     }
 
     private static boolean passes(Check check, StoredEntry live) {

@@ -34,7 +34,7 @@ abstract class AtomicCommitContract extends StoreFixture {
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
 
     private CommitResult commitJson(String body) {
-        return store.pipeline().submit(new AtomicCommit(AtomicRequest.parse(tree(body))));
+        return store.pipeline().submit(new AtomicCommit(AtomicRequest.parse(tree(body)), store.recentWrites()));
     }
 
     private CommitResult mutate(String type, Key key, String value) {

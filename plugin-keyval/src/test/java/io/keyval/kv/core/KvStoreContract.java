@@ -336,7 +336,7 @@ abstract class KvStoreContract extends StoreFixture {
                     new io.keyval.kv.atomic.AtomicCommit(new io.keyval.kv.atomic.AtomicRequest(
                             List.of(new io.keyval.kv.atomic.Check(k("taken"), null)),
                             List.of(new io.keyval.kv.atomic.Mutation(io.keyval.kv.atomic.Mutation.Type.SET,
-                                    k("checked"), JsonValues.tree("true"), null))))));
+                                    k("checked"), JsonValues.tree("true"), null))), store.recentWrites())));
             Thread.sleep(200); // let the commits queue behind the held writer
             release.countDown();
             blocker.get(30, TimeUnit.SECONDS);
