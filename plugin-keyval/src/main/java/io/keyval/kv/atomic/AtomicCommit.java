@@ -88,8 +88,8 @@ public final class AtomicCommit implements WriteCommand<CommitResult> {
         for (Check check : request.checks()) {
             // A write released while this commit was queued may already settle the check; otherwise
             // read it (commits earlier in this transaction are not in the recent writes yet).
-            long latest = latestWrite(recentWrites, check);
-            if (latest > Versionstamps.parse(check.versionstamp()) || !passes(check, ctx.readLive(check.key()))) {
+            boolean stale = latestWrite(recentWrites, check) > Versionstamps.parse(check.versionstamp());
+            if (stale || !passes(check, ctx.readLive(check.key()))) {
                 return CHECK_FAILED;
             }
         }
@@ -104,7 +104,10 @@ public final class AtomicCommit implements WriteCommand<CommitResult> {
         return new CommitResult(true, Versionstamps.format(ctx.seq()));
     }
 
-    /** @return the sequence number of the store's latest durable write of the checked key; -1 if unknown or an absence check */
+    /**
+     * @return the sequence number of the store's latest durable write of the checked key; -1 when not
+     *     known or for an absence check
+     */
     private static long latestWrite(RecentWrites recent, Check check) {
         return check.versionstamp() == null ? -1 : recent.latest(check.key());
     }

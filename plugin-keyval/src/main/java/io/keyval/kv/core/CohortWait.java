@@ -6,11 +6,12 @@ package io.keyval.kv.core;
  * <p>Writers acknowledged together tend to come straight back with their next commit. The first of
  * them back would otherwise commit alone, and the others after it in a second transaction with a
  * second durable commit (on SQLite a second WAL sync, and a WAL frame per page per transaction). So
- * submitters wait until as many commits are queued as the previous group acknowledged (its cohort),
- * and the submitter that completes it commits them together. They wait at most one recent group
- * time — from the start of a group's transaction to its acknowledgement — after that
- * acknowledgement: a writer that does not come back costs at most about one more commit's latency,
- * and the next group then expects fewer. A single writer never waits.
+ * submitters wait until as many commits are queued as the previous group acknowledged (its cohort)
+ * plus the commits already queued at that point, and the submitter that completes the cohort commits
+ * it. They wait at most two recent group times — from the start of a group's
+ * transaction to its acknowledgement — after that acknowledgement: a writer that does not come back
+ * costs at most that much latency, and the next group then expects fewer. A single writer never
+ * waits.
  *
  * <p>Only commits that changed something count: a commit whose checks failed is no member worth
  * waiting for (under contention its writer usually fails again).
