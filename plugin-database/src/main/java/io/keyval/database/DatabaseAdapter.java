@@ -35,8 +35,8 @@ public interface DatabaseAdapter {
      * Runs read-only work on a pooled connection in auto-commit mode. SQLite reader connections are
      * query-only (a write fails). Called inside {@link #transaction} on the same thread, the work joins
      * that transaction instead and sees its uncommitted writes. Otherwise it sees only committed data,
-     * which is durable to the adapter's durability setting: SQLite makes a commit visible to readers
-     * only after its WAL sync.
+     * which is durable to the adapter's durability setting: with {@code synchronous=FULL} SQLite makes
+     * a commit visible to readers only after its WAL sync.
      *
      * @param work the work
      * @param <T> its result type

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * <p>Each transaction first allocates its versionstamps from the {@link VersionstampSequence}, which
  * on PostgreSQL also serialises writers across host instances, so that everything read afterwards
  * inside the transaction is current and sequence order is commit order. Listeners hear of a group's
- * changes while the turn is still held, so in commit order, and before its submitters return.
+ * changes while the turn is still held, so in commit order, and before its submitters return, so that
+ * whatever a caller starts after its commit (a new trigger, a watch) does not receive that commit again.
  */
 public final class CommitPipeline implements AutoCloseable {
 

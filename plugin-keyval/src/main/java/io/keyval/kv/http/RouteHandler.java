@@ -1,8 +1,9 @@
 package io.keyval.kv.http;
 
 /**
- * Handles one route. Runs on a worker thread in blocking mode; throws to fail the request (see
- * {@link ErrorResponses} for how exceptions become responses).
+ * Handles one route. Runs on a worker thread, with the request body already read, and may block (on
+ * the store); it answers through {@link JsonResponses}, which sends from the I/O thread. Throws to
+ * fail the request (see {@link ErrorResponses} for how exceptions become responses).
  */
 @FunctionalInterface
 public interface RouteHandler {

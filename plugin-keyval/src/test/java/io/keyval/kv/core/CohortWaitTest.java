@@ -33,8 +33,9 @@ class CohortWaitTest {
     }
 
     @Test
-    void commitsThatChangedNothingAreNotWaitedFor() {
+    void aGroupThatChangedNothingLeavesNoCohortToWaitFor() {
         CohortWait cohort = new CohortWait(MAX_GROUP);
+        cohort.released(4, 0, LONG_GROUP_NANOS);
         cohort.released(0, 0, LONG_GROUP_NANOS); // e.g. a group whose checks all failed
 
         assertEquals(0, cohort.nanosToWait(1));
