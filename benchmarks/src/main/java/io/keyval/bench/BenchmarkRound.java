@@ -6,8 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One round on one engine: every workload through the raw JDBC baseline and the Java API, then W1/W2
- * over HTTP against the raw Undertow baseline and the KeyVal API, each store on a fresh database.
+ * One round on one engine: every workload through the raw JDBC baseline and the Java API, W4b through
+ * the group-commit reference, then W1/W2 over HTTP against the raw Undertow baseline and the KeyVal
+ * API, each store on a fresh database.
  */
 final class BenchmarkRound {
 
@@ -47,6 +48,11 @@ final class BenchmarkRound {
         }
         try (StoreUnderTest api = new KvApiStore(engine.create(), data)) {
             inProcess(api);
+        }
+        try (GroupCommitReference reference = new GroupCommitReference(engine.create())) {
+            LOG.info("{} {} run {}: W4b", engine.variant(), GroupCommitReference.SYSTEM, run);
+            new Labels(GroupCommitReference.SYSTEM, reference.durability(), "jdbc")
+                    .emit(CounterWorkloads.groupCommitReference(reference, p));
         }
         for (int clients : HTTP_CLIENTS) {
             try (HttpEndpoint rawUndertow = HttpEndpoint.rawUndertow(data)) {

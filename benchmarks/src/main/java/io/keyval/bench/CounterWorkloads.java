@@ -72,6 +72,22 @@ final class CounterWorkloads {
         return List.of(new Figure("W4b", "commits_per_s", total / (nanos / 1e9), "commits/s"));
     }
 
+    /**
+     * W4b through the group-commit reference.
+     *
+     * @param reference the reference
+     * @param p the sizes
+     * @return commits_per_s, and commits_per_transaction (how full its groups were)
+     * @throws Exception on failure, {@link VerificationException} if a counter is not its thread's commits
+     */
+    static List<Figure> groupCommitReference(GroupCommitReference reference, WorkloadParameters p) throws Exception {
+        List<Figure> figures = new ArrayList<>(uncontended(reference.clients(), p));
+        long total = (long) p.workers() * p.commitsPerWorker();
+        figures.add(new Figure("W4b", "commits_per_transaction", total / (double) reference.transactions(),
+                "commits"));
+        return figures;
+    }
+
     /** Creates the counters, runs the threads, then checks every counter against its expected value. */
     private static long run(ClientFactory<? extends CounterClient> factory, WorkloadParameters p,
             List<Integer> counters, Commits commits, LongAdder conflicts,

@@ -10,11 +10,12 @@ import java.util.Optional;
 
 /**
  * The readable summary: each java-kv figure (median over the runs), the same figure of its baseline
- * (raw-jdbc for the API, raw-undertow for HTTP at the same client count), their ratio, and the target.
+ * (raw-jdbc for the API, raw-undertow for HTTP at the same client count), their ratio, and the target;
+ * then the group-commit reference's W4b figures with their ratio to the same baseline.
  */
 final class SummaryTable {
 
-    private static final String FORMAT = "%-12s %-4s %-9s %-14s %12s %12s %8s %9s %s%n";
+    private static final String FORMAT = "%-16s %-12s %-4s %-9s %-23s %10s %10s %8s %9s %s%n";
 
     /** The figures of one system, variant, workload, mode and metric across the runs. */
     private record Series(String system, String variant, String workload, String mode, String metric) {
@@ -45,26 +46,33 @@ final class SummaryTable {
      * @param out where to
      */
     void print(PrintStream out) {
-        out.printf(FORMAT, "variant", "wl", "mode", "metric", "java-kv", "baseline", "ratio", "target", "");
-        for (Map.Entry<Series, List<Double>> e : series.entrySet()) {
-            Series s = e.getKey();
-            if (!s.system().equals("java-kv")) {
-                continue;
+        out.printf(FORMAT, "system", "variant", "wl", "mode", "metric", "figure", "baseline", "ratio", "target",
+                "");
+        for (String system : List.of("java-kv", GroupCommitReference.SYSTEM)) {
+            for (Map.Entry<Series, List<Double>> e : series.entrySet()) {
+                if (e.getKey().system().equals(system)) {
+                    printRow(out, e.getKey(), median(e.getValue()));
+                }
             }
-            double kv = median(e.getValue());
-            List<Double> base = series.get(s.baseline());
-            double baseline = base == null ? Double.NaN : median(base);
-            double ratio = kv / baseline;
-            Optional<Target> target = Target.ALL.stream()
-                    .filter(t -> t.appliesTo(s.variant(), s.workload(), s.mode(), s.metric()))
-                    .findFirst();
-            String verdict = target.map(t -> t.isMet(ratio) ? "PASS" : "MISS").orElse("");
-            if (verdict.equals("MISS")) {
-                missed++;
-            }
-            out.printf(FORMAT, s.variant(), s.workload(), s.mode(), s.metric(), number(kv), number(baseline),
-                    Double.isFinite(ratio) ? String.format("%.2fx", ratio) : "-", target.map(Target::describe).orElse("-"), verdict);
         }
+    }
+
+    private void printRow(PrintStream out, Series s, double figure) {
+        List<Double> base = series.get(s.baseline());
+        double baseline = base == null ? Double.NaN : median(base);
+        double ratio = figure / baseline;
+        boolean store = s.system().equals("java-kv");
+        Optional<Target> target = Target.ALL.stream()
+                .filter(t -> store && t.appliesTo(s.variant(), s.workload(), s.mode(), s.metric()))
+                .findFirst();
+        String verdict = target.map(t -> t.isMet(ratio) ? "PASS" : "MISS").orElse("");
+        if (verdict.equals("MISS")) {
+            missed++;
+        }
+        boolean compared = Double.isFinite(ratio);
+        out.printf(FORMAT, s.system(), s.variant(), s.workload(), s.mode(), s.metric(), number(figure),
+                compared ? number(baseline) : "-", compared ? String.format("%.2fx", ratio) : "-",
+                target.map(Target::describe).orElse("-"), verdict);
     }
 
     /** @return the number of targets missed by the last {@link #print} */
