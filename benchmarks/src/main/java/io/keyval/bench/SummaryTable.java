@@ -69,9 +69,8 @@ final class SummaryTable {
         if (verdict.equals("MISS")) {
             missed++;
         }
-        boolean compared = Double.isFinite(ratio);
         out.printf(FORMAT, s.system(), s.variant(), s.workload(), s.mode(), s.metric(), number(figure),
-                compared ? number(baseline) : "-", compared ? String.format("%.2fx", ratio) : "-",
+                base == null ? "-" : number(baseline), Double.isFinite(ratio) ? String.format("%.2fx", ratio) : "-",
                 target.map(Target::describe).orElse("-"), verdict);
     }
 
