@@ -104,6 +104,21 @@ public final class AtomicCommit implements WriteCommand<CommitResult> {
         return new CommitResult(true, Versionstamps.format(ctx.seq()));
     }
 
+    /** The checked keys, and the keys of the mutations that combine with the stored value. */
+    @Override
+    public List<Key> keysRead() {
+        List<Key> keys = new ArrayList<>();
+        for (Check check : request.checks()) {
+            keys.add(check.key());
+        }
+        for (Mutation m : request.mutations()) {
+            if (m.type() != Mutation.Type.SET && m.type() != Mutation.Type.DELETE && !m.key().hasPlaceholder()) {
+                keys.add(m.key());
+            }
+        }
+        return keys;
+    }
+
     /**
      * @return the sequence number of the store's latest durable write of the checked key; -1 when not
      *     known or for an absence check

@@ -40,6 +40,7 @@ public final class CommitPipeline implements AutoCloseable {
 
     private final DatabaseAdapter db;
     private final EntryStatements sql;
+    private final CoreDialect dialect;
     private final VersionstampSequence sequence;
     private final Clock clock;
     private final Queue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
@@ -57,6 +58,7 @@ public final class CommitPipeline implements AutoCloseable {
     public CommitPipeline(DatabaseAdapter db, CoreDialect dialect, Clock clock) {
         this.db = db;
         this.sql = new EntryStatements(dialect);
+        this.dialect = dialect;
         this.sequence = dialect.newSequence();
         this.clock = clock;
     }
@@ -131,8 +133,11 @@ public final class CommitPipeline implements AutoCloseable {
         queued.addAndGet(-members.size());
         List<Pending<?>> remaining = new ArrayList<>(members);
         try {
-            while (!commit(remaining)) {
-                // one commit failed and was taken out: the others run again
+            boolean batched = true;
+            for (Round round; (round = commit(remaining, batched)) != Round.ENDED; ) {
+                // A commit failed and was taken out, or a batch failed: the others run again, then
+                // statement by statement, so that a failing statement is its own commit's failure.
+                batched &= round != Round.BATCH_FAILED;
             }
             notifyListeners(remaining);
         } catch (RuntimeException | Error e) {
@@ -144,41 +149,61 @@ public final class CommitPipeline implements AutoCloseable {
         return members;
     }
 
+    /** How a round of {@link #commit} ended. */
+    private enum Round {
+        /** The transaction committed, or it failed as a whole (then every commit is failed and removed). */
+        ENDED,
+        /** A commit threw; it is failed and removed. */
+        COMMIT_FAILED,
+        /** The batched read or the batched upserts failed, which belong to no single commit. */
+        BATCH_FAILED
+    }
+
     /**
      * Applies the commits in one transaction, without savepoints: failures are rare, so they pay
-     * instead of every commit. When a commit throws, the transaction rolls back, that commit is
-     * failed and removed from {@code commits}, and {@code false} asks for another round with the rest
-     * (a failed commit has no effects, so the others' outcome does not depend on it).
+     * instead of every commit. When a commit throws, the transaction rolls back, that commit is failed
+     * and removed from {@code commits}, and another round runs the rest (a failed commit has no
+     * effects, so the others' outcome does not depend on it).
      *
-     * @return whether the round ended: the transaction committed, or it failed as a whole (then every
-     *     commit is failed and removed)
+     * @param batched whether the commits' reads and upserts are batched ({@link GroupWrites})
      */
-    private boolean commit(List<Pending<?>> commits) {
+    private Round commit(List<Pending<?>> commits, boolean batched) {
         if (commits.isEmpty()) {
-            return true;
+            return Round.ENDED;
         }
         Pending<?>[] running = new Pending<?>[1];
+        GroupWrites[] writes = new GroupWrites[1];
         try {
             db.transaction(session -> {
                 long seq = sequence.allocate(session, commits.size()) - commits.size() + 1;
-                for (Pending<?> p : commits) {
-                    running[0] = p;
-                    p.apply(session, sql, clock.millis(), seq++);
+                writes[0] = new GroupWrites(session, sql, dialect, batched);
+                try {
+                    writes[0].prefetch(GroupWrites.keysRead(commits.stream().map(p -> p.command).toList()));
+                    for (Pending<?> p : commits) {
+                        running[0] = p;
+                        p.apply(session, writes[0], clock.millis(), seq++);
+                    }
+                    running[0] = null;
+                    writes[0].flush();
+                } finally {
+                    writes[0].discard();
                 }
-                running[0] = null;
                 return null;
             });
-            return true;
+            return Round.ENDED;
         } catch (RuntimeException e) {
-            if (running[0] == null) {
-                // The commit itself failed: nothing of this transaction is durable.
-                commits.forEach(p -> p.fail(e));
-                commits.clear();
-                return true;
+            if (writes[0] != null && writes[0].batchFailed()) {
+                return Round.BATCH_FAILED; // also when it surfaced in a commit that flushed
             }
-            running[0].fail(e);
-            commits.remove(running[0]);
-            return false;
+            if (running[0] != null) {
+                running[0].fail(e);
+                commits.remove(running[0]);
+                return Round.COMMIT_FAILED;
+            }
+            // The transaction itself failed (begin, versionstamps or COMMIT): nothing of it is durable.
+            commits.forEach(p -> p.fail(e));
+            commits.clear();
+            return Round.ENDED;
         }
     }
 
@@ -233,8 +258,8 @@ public final class CommitPipeline implements AutoCloseable {
         }
 
         /** Runs the command; a failure propagates, so that the transaction rolls back. */
-        void apply(SqlSession session, EntryStatements sql, long now, long seq) throws SQLException {
-            TransactionWriteContext ctx = new TransactionWriteContext(session, sql, now, seq);
+        void apply(SqlSession session, GroupWrites writes, long now, long seq) throws SQLException {
+            TransactionWriteContext ctx = new TransactionWriteContext(session, writes, now, seq);
             result = command.apply(ctx);
             changes = ctx.changes();
         }

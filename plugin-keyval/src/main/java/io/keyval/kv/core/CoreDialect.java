@@ -4,6 +4,10 @@ import io.keyval.kv.KvException;
 import io.keyval.kv.where.PostgresWhereDialect;
 import io.keyval.kv.where.SqliteWhereDialect;
 import io.keyval.kv.where.WhereDialect;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.List;
 
 /**
  * The storage differences of the KV core between engines. Everything else the core runs is
@@ -40,8 +44,23 @@ public interface CoreDialect {
     /** @return a new versionstamp sequence, for one store */
     VersionstampSequence newSequence();
 
+    /**
+     * @return a query for the stored rows ({@code key, value, versionstamp, expires_at}, expired ones
+     *     included) of several keys, given as its one parameter by {@link #bindKeys}: one round trip
+     *     for all of them
+     */
+    String selectRowsOfKeys();
+
+    /**
+     * @param ps the {@link #selectRowsOfKeys} query
+     * @param keys the key encodings
+     * @throws SQLException on failure
+     */
+    void bindKeys(PreparedStatement ps, List<byte[]> keys) throws SQLException;
+
     /** SQLite: JSON is plain text; one process, one writer connection. */
     final class Sqlite implements CoreDialect {
+        private static final HexFormat HEX = HexFormat.of();
         private final WhereDialect where = new SqliteWhereDialect();
 
         @Override
@@ -67,6 +86,22 @@ public interface CoreDialect {
         @Override
         public VersionstampSequence newSequence() {
             return new VersionstampSequence.BlockReservation();
+        }
+
+        @Override
+        public String selectRowsOfKeys() {
+            // SQLite has no array parameters: the keys come as a JSON array of hex strings.
+            return "SELECT key, value, versionstamp, expires_at FROM kv_entries"
+                    + " WHERE key IN (SELECT unhex(value) FROM json_each(?))";
+        }
+
+        @Override
+        public void bindKeys(PreparedStatement ps, List<byte[]> keys) throws SQLException {
+            StringBuilder json = new StringBuilder("[");
+            for (byte[] key : keys) {
+                json.append(json.length() == 1 ? "\"" : ",\"").append(HEX.formatHex(key)).append('"');
+            }
+            ps.setString(1, json.append(']').toString());
         }
     }
 
@@ -97,6 +132,16 @@ public interface CoreDialect {
         @Override
         public VersionstampSequence newSequence() {
             return new VersionstampSequence.RowBump();
+        }
+
+        @Override
+        public String selectRowsOfKeys() {
+            return "SELECT key, value, versionstamp, expires_at FROM kv_entries WHERE key = ANY(?)";
+        }
+
+        @Override
+        public void bindKeys(PreparedStatement ps, List<byte[]> keys) throws SQLException {
+            ps.setArray(1, ps.getConnection().createArrayOf("bytea", keys.toArray(new byte[0][])));
         }
     }
 }

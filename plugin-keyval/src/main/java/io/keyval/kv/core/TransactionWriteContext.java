@@ -13,15 +13,15 @@ import java.util.List;
 final class TransactionWriteContext implements WriteContext {
 
     private final SqlSession session;
-    private final EntryStatements sql;
+    private final GroupWrites writes;
     private final long now;
     private final long seq;
     private final List<Change> changes = new ArrayList<>();
     private String uuid;
 
-    TransactionWriteContext(SqlSession session, EntryStatements sql, long now, long seq) {
+    TransactionWriteContext(SqlSession session, GroupWrites writes, long now, long seq) {
         this.session = session;
-        this.sql = sql;
+        this.writes = writes;
         this.now = now;
         this.seq = seq;
     }
@@ -50,26 +50,18 @@ final class TransactionWriteContext implements WriteContext {
 
     @Override
     public StoredEntry readLive(Key key) throws SQLException {
-        return EntryReader.readLive(session, key, now);
+        return writes.readLive(key, now);
     }
 
     @Override
     public void put(Key key, String json, Long expiresAt) throws SQLException {
-        PreparedStatement ps = session.prepare(sql.upsert);
-        ps.setBytes(1, key.toBytes());
-        ps.setString(2, json);
-        ps.setLong(3, seq);
-        if (expiresAt == null) {
-            ps.setNull(4, java.sql.Types.BIGINT);
-        } else {
-            ps.setLong(4, expiresAt);
-        }
-        ps.executeUpdate();
+        writes.upsert(key, json, seq, expiresAt);
         changes.add(new Change(Change.Type.SET, key, json, seq));
     }
 
     @Override
     public boolean deleteExact(Key key) throws SQLException {
+        writes.flush();
         PreparedStatement ps = session.prepare(EntryStatements.DELETE_EXACT);
         ps.setBytes(1, key.toBytes());
         boolean live = false;
@@ -78,6 +70,7 @@ final class TransactionWriteContext implements WriteContext {
                 live = isLive(rs, 1);
             }
         }
+        writes.deleted(key);
         if (live) {
             changes.add(new Change(Change.Type.DELETE, key, null, seq));
         }
@@ -89,6 +82,8 @@ final class TransactionWriteContext implements WriteContext {
         if (range.isEmpty()) {
             return 0;
         }
+        writes.flush();
+        writes.forgetAll();
         PreparedStatement ps = session.prepare(EntryStatements.deleteRange(range, filter));
         int i = EntryStatements.bindRange(ps, 1, range);
         if (filter != null) {
@@ -109,6 +104,8 @@ final class TransactionWriteContext implements WriteContext {
 
     @Override
     public int purgeExpired(int max) throws SQLException {
+        writes.flush();
+        writes.forgetAll();
         PreparedStatement ps = session.prepare(EntryStatements.PURGE);
         ps.setLong(1, now);
         ps.setInt(2, max);

@@ -1,6 +1,8 @@
 package io.keyval.kv.core;
 
+import io.keyval.kv.Key;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * One commit: work applied inside the store's write transaction by the {@link CommitPipeline}.
@@ -19,4 +21,14 @@ public interface WriteCommand<R> {
      * @throws SQLException on a database failure
      */
     R apply(WriteContext ctx) throws SQLException;
+
+    /**
+     * A hint: the keys {@link #apply} will read with {@link WriteContext#readLive}, so that a group of
+     * commits can read them all in one query. Reads of other keys still work, one query each.
+     *
+     * @return the keys, possibly with duplicates; none by default
+     */
+    default List<Key> keysRead() {
+        return List.of();
+    }
 }

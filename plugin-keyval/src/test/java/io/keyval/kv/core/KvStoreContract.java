@@ -25,6 +25,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -298,14 +299,17 @@ abstract class KvStoreContract extends StoreFixture {
         }
     }
 
-    @Test
-    void aRejectedCommitInAGroupLeavesTheOthersApplied() throws Exception {
-        kv.set(k("taken"), 1);
+    /**
+     * Submits the commits so that they run as one group: a held commit keeps the writer busy while
+     * they queue behind it, in any order.
+     *
+     * @return their futures, in the order of {@code commits}, once the held commit has ended
+     */
+    private List<Future<Object>> asOneGroup(List<WriteCommand<?>> commits) throws Exception {
         CountDownLatch writerHeld = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(6);
+        ExecutorService pool = Executors.newFixedThreadPool(commits.size() + 1);
         try {
-            // Hold the writer so that the next commits queue up and run as one group.
             Future<?> blocker = pool.submit(() -> store.pipeline().submit(ctx -> {
                 writerHeld.countDown();
                 try {
@@ -316,45 +320,146 @@ abstract class KvStoreContract extends StoreFixture {
                 return null;
             }));
             assertTrue(writerHeld.await(30, TimeUnit.SECONDS));
-            List<Future<?>> good = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                int n = i;
-                good.add(pool.submit(() -> kv.set(k("ok", n), n)));
+            List<Future<Object>> futures = new ArrayList<>();
+            for (WriteCommand<?> c : commits) {
+                futures.add(pool.submit(() -> (Object) store.pipeline().submit(c)));
             }
-            Future<?> bad = pool.submit(() -> store.pipeline().submit(ctx -> {
-                ctx.put(k("bad"), "1", null);
-                throw new KvValidationException("rejected on purpose");
-            }));
-            // A statement that fails in the database (NOT NULL violation), after a write of its own.
-            Future<?> failing = pool.submit(() -> store.pipeline().submit(ctx -> {
-                ctx.put(k("half"), "1", null);
-                ctx.put(k("null-value"), null, null);
-                return null;
-            }));
-            // An atomic commit whose check fails inside the transaction (the key exists, null expected).
-            Future<io.keyval.kv.CommitResult> checkFails = pool.submit(() -> store.pipeline().submit(
-                    new io.keyval.kv.atomic.AtomicCommit(new io.keyval.kv.atomic.AtomicRequest(
-                            List.of(new io.keyval.kv.atomic.Check(k("taken"), null)),
-                            List.of(new io.keyval.kv.atomic.Mutation(io.keyval.kv.atomic.Mutation.Type.SET,
-                                    k("checked"), JsonValues.tree("true"), null))), store.recentWrites())));
             Thread.sleep(200); // let the commits queue behind the held writer
             release.countDown();
             blocker.get(30, TimeUnit.SECONDS);
-            for (Future<?> f : good) {
-                f.get(30, TimeUnit.SECONDS);
+            for (Future<Object> f : futures) {
+                try {
+                    f.get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    // the caller looks at each outcome
+                }
             }
-            java.util.concurrent.ExecutionException e =
-                    assertThrows(java.util.concurrent.ExecutionException.class, () -> bad.get(30, TimeUnit.SECONDS));
-            assertTrue(e.getCause() instanceof KvValidationException);
-            assertThrows(java.util.concurrent.ExecutionException.class, () -> failing.get(30, TimeUnit.SECONDS));
-            assertFalse(kv.get(k("half")).exists(), "the failed statement's commit was rolled back whole");
-            assertFalse(checkFails.get(30, TimeUnit.SECONDS).ok());
-            assertFalse(kv.get(k("checked")).exists());
-            assertEquals(4, kv.count(k("ok")));
-            assertFalse(kv.get(k("bad")).exists(), "the rejected commit's write was rolled back");
+            return futures;
         } finally {
             release.countDown();
             pool.shutdownNow();
         }
+    }
+
+    private static Throwable failureOf(Future<Object> f) {
+        return assertThrows(ExecutionException.class, f::get).getCause();
+    }
+
+    @Test
+    void aRejectedCommitInAGroupLeavesTheOthersApplied() throws Exception {
+        kv.set(k("taken"), 1);
+        List<WriteCommand<?>> commits = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            int n = i;
+            commits.add(ctx -> {
+                ctx.put(k("ok", n), String.valueOf(n), null);
+                return null;
+            });
+        }
+        commits.add(ctx -> {
+            ctx.put(k("bad"), "1", null);
+            throw new KvValidationException("rejected on purpose");
+        });
+        // A statement that fails in the database (NOT NULL violation), after a write of its own.
+        commits.add(ctx -> {
+            ctx.put(k("half"), "1", null);
+            ctx.put(k("null-value"), null, null);
+            return null;
+        });
+        // An atomic commit whose check fails inside the transaction (the key exists, null expected).
+        commits.add(new io.keyval.kv.atomic.AtomicCommit(new io.keyval.kv.atomic.AtomicRequest(
+                List.of(new io.keyval.kv.atomic.Check(k("taken"), null)),
+                List.of(new io.keyval.kv.atomic.Mutation(io.keyval.kv.atomic.Mutation.Type.SET,
+                        k("checked"), JsonValues.tree("true"), null))), store.recentWrites()));
+
+        List<Future<Object>> outcomes = asOneGroup(commits);
+
+        for (int i = 0; i < 4; i++) {
+            outcomes.get(i).get();
+        }
+        assertTrue(failureOf(outcomes.get(4)) instanceof KvValidationException);
+        assertNotNull(failureOf(outcomes.get(5)));
+        assertFalse(kv.get(k("half")).exists(), "the failed statement's commit was rolled back whole");
+        assertFalse(((io.keyval.kv.CommitResult) outcomes.get(6).get()).ok());
+        assertFalse(kv.get(k("checked")).exists());
+        assertEquals(4, kv.count(k("ok")));
+        assertFalse(kv.get(k("bad")).exists(), "the rejected commit's write was rolled back");
+    }
+
+    @Test
+    void commitsOfOneGroupReadTheWritesOfTheCommitsBeforeThem() throws Exception {
+        kv.set(k("n"), 0);
+        List<WriteCommand<?>> sums = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            sums.add(new io.keyval.kv.atomic.AtomicCommit(new io.keyval.kv.atomic.AtomicRequest(List.of(),
+                    List.of(new io.keyval.kv.atomic.Mutation(io.keyval.kv.atomic.Mutation.Type.SUM, k("n"),
+                            JsonValues.tree("1"), null))), store.recentWrites()));
+        }
+
+        List<Future<Object>> outcomes = asOneGroup(sums);
+
+        Set<String> stamps = new HashSet<>();
+        for (Future<Object> f : outcomes) {
+            stamps.add(((io.keyval.kv.CommitResult) f.get()).versionstamp());
+        }
+        assertEquals(5, stamps.size());
+        assertEquals("5", store.get(k("n")).json(), "every sum read the value the one before it wrote");
+    }
+
+    @Test
+    void aReadAfterARangeDeleteInTheSameGroupSeesTheDeletion() throws Exception {
+        kv.set(k("r", "x"), 10);
+        kv.set(k("r", "y"), 20);
+        // Both commits announce the keys, so the group reads them up front.
+        WriteCommand<StoredEntry> deleteThenRead = new WriteCommand<>() {
+            @Override
+            public StoredEntry apply(WriteContext ctx) throws java.sql.SQLException {
+                ctx.deleteRange(KeyRange.descendants(k("r")), null);
+                return ctx.readLive(k("r", "x"));
+            }
+
+            @Override
+            public List<Key> keysRead() {
+                return List.of(k("r", "x"), k("r", "y"));
+            }
+        };
+        WriteCommand<StoredEntry> read = new WriteCommand<>() {
+            @Override
+            public StoredEntry apply(WriteContext ctx) throws java.sql.SQLException {
+                return ctx.readLive(k("r", "y"));
+            }
+
+            @Override
+            public List<Key> keysRead() {
+                return List.of(k("r", "y"));
+            }
+        };
+
+        List<Future<Object>> outcomes = asOneGroup(List.of(deleteThenRead, read));
+
+        assertFalse(((StoredEntry) outcomes.get(0).get()).exists());
+        StoredEntry y = (StoredEntry) outcomes.get(1).get();
+        assertTrue(!y.exists() || y.json().equals("20"), "y as before or after the delete, whichever ran first");
+        assertEquals(0, kv.count(k("r")));
+    }
+
+    @Test
+    void aFailedWriteThatSurfacesInAnotherCommitsStatementFailsOnlyItsOwnCommit() throws Exception {
+        kv.set(k("gone"), 1);
+        WriteCommand<?> failing = ctx -> {
+            ctx.put(k("null-value"), null, null); // NOT NULL violation, raised when the upserts are sent
+            return null;
+        };
+        WriteCommand<?> deleting = ctx -> {
+            ctx.put(k("kept"), "1", null);
+            return ctx.deleteExact(k("gone")); // sends the upserts queued before it, maybe the failing one
+        };
+
+        List<Future<Object>> outcomes = asOneGroup(List.of(failing, deleting));
+
+        assertNotNull(failureOf(outcomes.get(0)));
+        assertEquals(true, outcomes.get(1).get());
+        assertTrue(kv.get(k("kept")).exists());
+        assertFalse(kv.get(k("gone")).exists());
     }
 }

@@ -1,0 +1,192 @@
+package io.keyval.kv.core;
+
+import io.keyval.database.SqlSession;
+import io.keyval.kv.Key;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The entry reads and upserts of one group transaction, shared by the contexts of its commits. On
+ * PostgreSQL every statement is a network round trip, so batched, the keys the commits announce
+ * ({@link WriteCommand#keysRead}) are read in one query before they run, and their upserts go to the
+ * database as one batch before {@code COMMIT}. Reads of those keys, and of keys written earlier in
+ * the transaction, are answered from what this object knows, so they see the transaction's own
+ * writes; any other statement must first {@link #flush} the pending upserts.
+ *
+ * <p>Unbatched, every read and upsert runs at once. A failure of a batched read or flush belongs to
+ * no single commit, so the pipeline then runs the group again unbatched to find the commit at fault.
+ */
+final class GroupWrites {
+
+    private static final String SELECT_ROW = "SELECT value, versionstamp, expires_at FROM kv_entries WHERE key = ?";
+
+    /** A stored row as this transaction last saw or wrote it; {@code json == null} when there is none. */
+    private record Row(String json, long seq, Long expiresAt) {
+        static final Row NONE = new Row(null, 0, null);
+
+        StoredEntry liveAt(Key key, long now) {
+            return json != null && (expiresAt == null || expiresAt > now) ? new StoredEntry(key, json, seq)
+                    : StoredEntry.absent(key);
+        }
+    }
+
+    private final SqlSession session;
+    private final EntryStatements sql;
+    private final CoreDialect dialect;
+    private final boolean batched;
+    private final Map<Key, Row> known = new HashMap<>();
+    private PreparedStatement pendingUpserts;
+    private boolean batchFailed;
+
+    /**
+     * @param session the transaction's session
+     * @param sql the entry statements
+     * @param dialect the engine's dialect
+     * @param batched whether to read announced keys up front and batch the upserts
+     */
+    GroupWrites(SqlSession session, EntryStatements sql, CoreDialect dialect, boolean batched) {
+        this.session = session;
+        this.sql = sql;
+        this.dialect = dialect;
+        this.batched = batched;
+    }
+
+    /**
+     * Reads the rows of the keys, if batched and there are at least two (one is read when needed).
+     *
+     * @param keys the keys the group's commits will read
+     * @throws SQLException on a database failure
+     */
+    void prefetch(Collection<Key> keys) throws SQLException {
+        if (!batched || keys.size() < 2) {
+            return;
+        }
+        Map<Key, byte[]> encodings = new HashMap<>();
+        for (Key key : new LinkedHashSet<>(keys)) {
+            encodings.put(key, key.toBytes());
+            known.put(key, Row.NONE);
+        }
+        batchFailed = true;
+        PreparedStatement ps = session.prepare(dialect.selectRowsOfKeys());
+        dialect.bindKeys(ps, new ArrayList<>(encodings.values()));
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                known.put(Key.fromBytes(rs.getBytes(1)), row(rs, 2));
+            }
+        }
+        batchFailed = false;
+    }
+
+    /**
+     * @param key a key
+     * @param now the reading commit's time
+     * @return its live entry in this transaction
+     * @throws SQLException on a database failure
+     */
+    StoredEntry readLive(Key key, long now) throws SQLException {
+        Row row = known.get(key);
+        if (row == null) {
+            PreparedStatement ps = session.prepare(SELECT_ROW);
+            ps.setBytes(1, key.toBytes());
+            try (ResultSet rs = ps.executeQuery()) {
+                row = rs.next() ? row(rs, 1) : Row.NONE;
+            }
+            known.put(key, row);
+        }
+        return row.liveAt(key, now);
+    }
+
+    /**
+     * Writes a row: at once, or into the pending batch.
+     *
+     * @throws SQLException on a database failure
+     */
+    void upsert(Key key, String json, long seq, Long expiresAt) throws SQLException {
+        PreparedStatement ps = session.prepare(sql.upsert);
+        ps.setBytes(1, key.toBytes());
+        ps.setString(2, json);
+        ps.setLong(3, seq);
+        if (expiresAt == null) {
+            ps.setNull(4, java.sql.Types.BIGINT);
+        } else {
+            ps.setLong(4, expiresAt);
+        }
+        if (batched) {
+            ps.addBatch();
+            pendingUpserts = ps;
+        } else {
+            ps.executeUpdate();
+        }
+        known.put(key, new Row(json, seq, expiresAt));
+    }
+
+    /**
+     * Sends the pending upserts; called before any other statement and before {@code COMMIT}.
+     *
+     * @throws SQLException on a database failure
+     */
+    void flush() throws SQLException {
+        if (pendingUpserts != null) {
+            batchFailed = true;
+            pendingUpserts.executeBatch();
+            pendingUpserts = null;
+            batchFailed = false;
+        }
+    }
+
+    /**
+     * @return whether the batched read or a flush failed: a failure that belongs to no single commit
+     */
+    boolean batchFailed() {
+        return batchFailed;
+    }
+
+    /**
+     * Drops upserts that were not sent (the transaction failed), since the statement is cached and
+     * reused by later transactions. Called when the transaction's work ends, also after a failure.
+     */
+    void discard() {
+        if (pendingUpserts != null) {
+            try {
+                pendingUpserts.clearBatch();
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot clear a failed group's upsert batch", e);
+            } finally {
+                pendingUpserts = null;
+            }
+        }
+    }
+
+    /** @param key a key just deleted by a statement of its own */
+    void deleted(Key key) {
+        known.put(key, Row.NONE);
+    }
+
+    /** Forgets every row: a statement changed rows this object cannot follow (a range delete). */
+    void forgetAll() {
+        known.clear();
+    }
+
+    /** @return the keys the commits announce, in order, for {@link #prefetch} */
+    static List<Key> keysRead(Collection<? extends WriteCommand<?>> commands) {
+        List<Key> keys = new ArrayList<>();
+        for (WriteCommand<?> command : commands) {
+            keys.addAll(command.keysRead());
+        }
+        return keys;
+    }
+
+    private static Row row(ResultSet rs, int first) throws SQLException {
+        String json = rs.getString(first);
+        long seq = rs.getLong(first + 1);
+        long expiresAt = rs.getLong(first + 2);
+        return new Row(json, seq, rs.wasNull() ? null : expiresAt);
+    }
+}
