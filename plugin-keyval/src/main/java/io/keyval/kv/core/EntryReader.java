@@ -5,9 +5,17 @@ import io.keyval.kv.Key;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 
 /** Point reads, shared by the read path and by commands inside the write transaction. */
 final class EntryReader {
+
+    private static final String SELECT_ROW = "SELECT value, versionstamp, expires_at FROM kv_entries WHERE key = ?";
 
     private EntryReader() {
     }
@@ -19,5 +27,53 @@ final class EntryReader {
         try (ResultSet rs = ps.executeQuery()) {
             return rs.next() ? new StoredEntry(key, rs.getString(1), rs.getLong(2)) : StoredEntry.absent(key);
         }
+    }
+
+    /**
+     * @return the live entries of the keys, in order: several keys in one query
+     */
+    static List<StoredEntry> readLive(SqlSession session, CoreDialect dialect, List<Key> keys, long now)
+            throws SQLException {
+        List<StoredEntry> out = new ArrayList<>(keys.size());
+        if (keys.size() == 1) {
+            out.add(readLive(session, keys.get(0), now));
+            return out;
+        }
+        Map<Key, StoredRow> rows = readRows(session, dialect, keys);
+        for (Key key : keys) {
+            out.add(rows.get(key).liveAt(key, now));
+        }
+        return out;
+    }
+
+    /** @return the row of the key, expired or not; {@link StoredRow#NONE} when there is none */
+    static StoredRow readRow(SqlSession session, Key key) throws SQLException {
+        PreparedStatement ps = session.prepare(SELECT_ROW);
+        ps.setBytes(1, key.toBytes());
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? StoredRow.read(rs, 1) : StoredRow.NONE;
+        }
+    }
+
+    /**
+     * @return the rows of the keys, expired or not, read in one query; {@link StoredRow#NONE} for a key
+     *     without one
+     */
+    static Map<Key, StoredRow> readRows(SqlSession session, CoreDialect dialect, Collection<Key> keys)
+            throws SQLException {
+        Map<Key, StoredRow> rows = new HashMap<>();
+        List<byte[]> encodings = new ArrayList<>();
+        for (Key key : new LinkedHashSet<>(keys)) {
+            rows.put(key, StoredRow.NONE);
+            encodings.add(key.toBytes());
+        }
+        PreparedStatement ps = session.prepare(dialect.selectRowsOfKeys());
+        dialect.bindKeys(ps, encodings);
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.put(Key.fromBytes(rs.getBytes(1)), StoredRow.read(rs, 2));
+            }
+        }
+        return rows;
     }
 }

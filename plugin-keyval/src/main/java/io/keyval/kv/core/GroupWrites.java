@@ -3,12 +3,10 @@ package io.keyval.kv.core;
 import io.keyval.database.SqlSession;
 import io.keyval.kv.Key;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -25,23 +23,11 @@ import java.util.Map;
  */
 final class GroupWrites {
 
-    private static final String SELECT_ROW = "SELECT value, versionstamp, expires_at FROM kv_entries WHERE key = ?";
-
-    /** A stored row as this transaction last saw or wrote it; {@code json == null} when there is none. */
-    private record Row(String json, long seq, Long expiresAt) {
-        static final Row NONE = new Row(null, 0, null);
-
-        StoredEntry liveAt(Key key, long now) {
-            return json != null && (expiresAt == null || expiresAt > now) ? new StoredEntry(key, json, seq)
-                    : StoredEntry.absent(key);
-        }
-    }
-
     private final SqlSession session;
     private final EntryStatements sql;
     private final CoreDialect dialect;
     private final boolean batched;
-    private final Map<Key, Row> known = new HashMap<>();
+    private final Map<Key, StoredRow> known = new HashMap<>();
     private PreparedStatement pendingUpserts;
     private boolean batchFailed;
 
@@ -68,19 +54,8 @@ final class GroupWrites {
         if (!batched || keys.size() < 2) {
             return;
         }
-        Map<Key, byte[]> encodings = new HashMap<>();
-        for (Key key : new LinkedHashSet<>(keys)) {
-            encodings.put(key, key.toBytes());
-            known.put(key, Row.NONE);
-        }
         batchFailed = true;
-        PreparedStatement ps = session.prepare(dialect.selectRowsOfKeys());
-        dialect.bindKeys(ps, new ArrayList<>(encodings.values()));
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                known.put(Key.fromBytes(rs.getBytes(1)), row(rs, 2));
-            }
-        }
+        known.putAll(EntryReader.readRows(session, dialect, keys));
         batchFailed = false;
     }
 
@@ -91,13 +66,9 @@ final class GroupWrites {
      * @throws SQLException on a database failure
      */
     StoredEntry readLive(Key key, long now) throws SQLException {
-        Row row = known.get(key);
+        StoredRow row = known.get(key);
         if (row == null) {
-            PreparedStatement ps = session.prepare(SELECT_ROW);
-            ps.setBytes(1, key.toBytes());
-            try (ResultSet rs = ps.executeQuery()) {
-                row = rs.next() ? row(rs, 1) : Row.NONE;
-            }
+            row = EntryReader.readRow(session, key);
             known.put(key, row);
         }
         return row.liveAt(key, now);
@@ -124,7 +95,7 @@ final class GroupWrites {
         } else {
             ps.executeUpdate();
         }
-        known.put(key, new Row(json, seq, expiresAt));
+        known.put(key, new StoredRow(json, seq, expiresAt));
     }
 
     /**
@@ -166,7 +137,7 @@ final class GroupWrites {
 
     /** @param key a key just deleted by a statement of its own */
     void deleted(Key key) {
-        known.put(key, Row.NONE);
+        known.put(key, StoredRow.NONE);
     }
 
     /** Forgets every row: a statement changed rows this object cannot follow (a range delete). */
@@ -181,12 +152,5 @@ final class GroupWrites {
             keys.addAll(command.keysRead());
         }
         return keys;
-    }
-
-    private static Row row(ResultSet rs, int first) throws SQLException {
-        String json = rs.getString(first);
-        long seq = rs.getLong(first + 1);
-        long expiresAt = rs.getLong(first + 2);
-        return new Row(json, seq, rs.wasNull() ? null : expiresAt);
     }
 }

@@ -100,13 +100,10 @@ public final class KvStore implements AutoCloseable {
     public List<StoredEntry> getMany(List<Key> keys) {
         KeyLimits.validateBatch(keys);
         long now = clock.millis();
-        return db.read(s -> {
-            List<StoredEntry> out = new ArrayList<>(keys.size());
-            for (Key k : keys) {
-                out.add(EntryReader.readLive(s, k, now));
-            }
-            return out;
-        });
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return db.read(s -> EntryReader.readLive(s, dialect, keys, now));
     }
 
     /**

@@ -97,6 +97,9 @@ abstract class KvStoreContract extends StoreFixture {
         clock.advance(1);
         assertFalse(kv.get(k("a")).exists());
         assertFalse(kv.getMany(List.of(k("a"))).get(0).exists());
+        List<KvEntry<JsonNode>> both = kv.getMany(List.of(k("a"), k("b")));
+        assertFalse(both.get(0).exists());
+        assertTrue(both.get(1).exists());
         assertEquals(List.of(k("b")), keys(kv.list(root, ListOptions.defaults())));
         assertEquals(1, kv.count(root));
         assertEquals(1, kv.paginate(root, PageOptions.defaults()).entries().size());
@@ -242,10 +245,13 @@ abstract class KvStoreContract extends StoreFixture {
     @Test
     void getManyAnswersInRequestOrderWithDuplicates() {
         kv.set(k("a"), 1);
-        List<KvEntry<JsonNode>> got = kv.getMany(List.of(k("b"), k("a"), k("a")));
-        assertEquals(List.of(k("b"), k("a"), k("a")), keys(got));
+        Key binary = k("bin", new byte[] {0, (byte) 0xff, '"', '\\', 1});
+        kv.set(binary, 2);
+        List<KvEntry<JsonNode>> got = kv.getMany(List.of(k("b"), k("a"), k("a"), binary));
+        assertEquals(List.of(k("b"), k("a"), k("a"), binary), keys(got));
         assertFalse(got.get(0).exists());
         assertTrue(got.get(1).exists() && got.get(2).exists());
+        assertEquals(2, got.get(3).value().asInt());
         List<Key> tooMany = new ArrayList<>();
         for (int i = 0; i < 1001; i++) {
             tooMany.add(k(i));
@@ -404,6 +410,22 @@ abstract class KvStoreContract extends StoreFixture {
         }
         assertEquals(5, stamps.size());
         assertEquals("5", store.get(k("n")).json(), "every sum read the value the one before it wrote");
+    }
+
+    @Test
+    void commitsOfOneGroupTreatAnExpiredEntryAsAbsent() throws Exception {
+        kv.set(k("e"), 5, Duration.ofMillis(1000));
+        clock.advance(1000);
+        List<WriteCommand<?>> sums = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            sums.add(new io.keyval.kv.atomic.AtomicCommit(new io.keyval.kv.atomic.AtomicRequest(List.of(),
+                    List.of(new io.keyval.kv.atomic.Mutation(io.keyval.kv.atomic.Mutation.Type.SUM, k("e"),
+                            JsonValues.tree("1"), null))), store.recentWrites()));
+        }
+
+        asOneGroup(sums).forEach(f -> assertTrue(f.isDone()));
+
+        assertEquals("2", store.get(k("e")).json(), "the sums started from nothing, not from the expired 5");
     }
 
     @Test
