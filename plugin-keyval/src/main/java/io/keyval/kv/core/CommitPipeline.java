@@ -29,9 +29,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each transaction first allocates its versionstamps from the {@link VersionstampSequence}, which
  * on PostgreSQL also serialises writers across host instances, so that everything read afterwards
- * inside the transaction is current and sequence order is commit order. Listeners hear of a group's
- * changes while the turn is still held, so in commit order, and before its submitters return, so that
- * whatever a caller starts after its commit (a new trigger, a watch) does not receive that commit again.
+ * inside the transaction is current and sequence order is commit order. On PostgreSQL, where every
+ * statement is a round trip, the keys the commits announce are then read in one query and their
+ * upserts sent in one batch ({@link GroupWrites}); a failed batch belongs to no single commit, so the
+ * group then runs again statement by statement. Listeners hear of
+ * a group's changes while the turn is still held, so in commit order, and before its submitters
+ * return, so that whatever a caller starts after its commit (a new trigger, a watch) does not receive
+ * that commit again.
  */
 public final class CommitPipeline implements AutoCloseable {
 
@@ -133,7 +137,7 @@ public final class CommitPipeline implements AutoCloseable {
         queued.addAndGet(-members.size());
         List<Pending<?>> remaining = new ArrayList<>(members);
         try {
-            boolean batched = true;
+            boolean batched = dialect.statementsAreRoundTrips();
             for (Round round; (round = commit(remaining, batched)) != Round.ENDED; ) {
                 // A commit failed and was taken out, or a batch failed: the others run again, then
                 // statement by statement, so that a failing statement is its own commit's failure.
@@ -178,7 +182,7 @@ public final class CommitPipeline implements AutoCloseable {
                 long seq = sequence.allocate(session, commits.size()) - commits.size() + 1;
                 writes[0] = new GroupWrites(session, sql, dialect, batched);
                 try {
-                    writes[0].prefetch(GroupWrites.keysRead(commits.stream().map(p -> p.command).toList()));
+                    writes[0].prefetch(commits.stream().map(p -> p.command).toList());
                     for (Pending<?> p : commits) {
                         running[0] = p;
                         p.apply(session, writes[0], clock.millis(), seq++);

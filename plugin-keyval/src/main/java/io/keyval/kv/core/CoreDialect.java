@@ -45,6 +45,12 @@ public interface CoreDialect {
     VersionstampSequence newSequence();
 
     /**
+     * @return whether every statement is a round trip to a server, so that a group commit should
+     *     batch its commits' reads and writes ({@link GroupWrites})
+     */
+    boolean statementsAreRoundTrips();
+
+    /**
      * @return a query for the stored rows ({@code key, value, versionstamp, expires_at}, expired ones
      *     included) of several keys, given as its one parameter by {@link #bindKeys}: one round trip
      *     for all of them
@@ -86,6 +92,11 @@ public interface CoreDialect {
         @Override
         public VersionstampSequence newSequence() {
             return new VersionstampSequence.BlockReservation();
+        }
+
+        @Override
+        public boolean statementsAreRoundTrips() {
+            return false; // an embedded database: batching saves nothing
         }
 
         @Override
@@ -132,6 +143,11 @@ public interface CoreDialect {
         @Override
         public VersionstampSequence newSequence() {
             return new VersionstampSequence.RowBump();
+        }
+
+        @Override
+        public boolean statementsAreRoundTrips() {
+            return true;
         }
 
         @Override

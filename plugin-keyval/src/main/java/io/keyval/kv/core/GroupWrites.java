@@ -45,13 +45,21 @@ final class GroupWrites {
     }
 
     /**
-     * Reads the rows of the keys, if batched and there are at least two (one is read when needed).
+     * Reads the rows of the keys the commands announce, if batched and there are at least two (one
+     * is read when it is needed).
      *
-     * @param keys the keys the group's commits will read
+     * @param commands the group's commands
      * @throws SQLException on a database failure
      */
-    void prefetch(Collection<Key> keys) throws SQLException {
-        if (!batched || keys.size() < 2) {
+    void prefetch(Collection<? extends WriteCommand<?>> commands) throws SQLException {
+        if (!batched) {
+            return;
+        }
+        List<Key> keys = new ArrayList<>();
+        for (WriteCommand<?> command : commands) {
+            keys.addAll(command.keysRead());
+        }
+        if (keys.size() < 2) {
             return;
         }
         batchFailed = true;
@@ -143,14 +151,5 @@ final class GroupWrites {
     /** Forgets every row: a statement changed rows this object cannot follow (a range delete). */
     void forgetAll() {
         known.clear();
-    }
-
-    /** @return the keys the commits announce, in order, for {@link #prefetch} */
-    static List<Key> keysRead(Collection<? extends WriteCommand<?>> commands) {
-        List<Key> keys = new ArrayList<>();
-        for (WriteCommand<?> command : commands) {
-            keys.addAll(command.keysRead());
-        }
-        return keys;
     }
 }
