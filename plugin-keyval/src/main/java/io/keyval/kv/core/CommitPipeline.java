@@ -32,10 +32,9 @@ import org.slf4j.LoggerFactory;
  * inside the transaction is current and sequence order is commit order. On PostgreSQL, where every
  * statement is a round trip, the keys the commits announce are then read in one query and their
  * upserts sent in one batch ({@link GroupWrites}); a failed batch belongs to no single commit, so the
- * group then runs again statement by statement. Listeners hear of
- * a group's changes while the turn is still held, so in commit order, and before its submitters
- * return, so that whatever a caller starts after its commit (a new trigger, a watch) does not receive
- * that commit again.
+ * group then runs again statement by statement. Listeners hear of a group's changes while the turn
+ * is still held, so in commit order, and before its submitters return, so that whatever a caller
+ * starts after its commit (a new trigger, a watch) does not receive that commit again.
  */
 public final class CommitPipeline implements AutoCloseable {
 
