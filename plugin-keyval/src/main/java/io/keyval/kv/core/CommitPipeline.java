@@ -1,7 +1,6 @@
 package io.keyval.kv.core;
 
 import io.keyval.database.DatabaseAdapter;
-import io.keyval.database.SqlSession;
 import io.keyval.kv.KvException;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -184,7 +183,7 @@ public final class CommitPipeline implements AutoCloseable {
                     writes[0].prefetch(commits.stream().map(p -> p.command).toList());
                     for (Pending<?> p : commits) {
                         running[0] = p;
-                        p.apply(session, writes[0], clock.millis(), seq++);
+                        p.apply(writes[0], clock.millis(), seq++);
                     }
                     running[0] = null;
                     writes[0].flush();
@@ -261,8 +260,8 @@ public final class CommitPipeline implements AutoCloseable {
         }
 
         /** Runs the command; a failure propagates, so that the transaction rolls back. */
-        void apply(SqlSession session, GroupWrites writes, long now, long seq) throws SQLException {
-            TransactionWriteContext ctx = new TransactionWriteContext(session, writes, now, seq);
+        void apply(GroupWrites writes, long now, long seq) throws SQLException {
+            TransactionWriteContext ctx = new TransactionWriteContext(writes, now, seq);
             result = command.apply(ctx);
             changes = ctx.changes();
         }

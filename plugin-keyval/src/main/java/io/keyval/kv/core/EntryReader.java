@@ -15,8 +15,6 @@ import java.util.Map;
 /** Point reads, shared by the read path and by commands inside the write transaction. */
 final class EntryReader {
 
-    private static final String SELECT_ROW = "SELECT value, versionstamp, expires_at FROM kv_entries WHERE key = ?";
-
     private EntryReader() {
     }
 
@@ -48,7 +46,7 @@ final class EntryReader {
 
     /** @return the row of the key, expired or not; {@link StoredRow#NONE} when there is none */
     static StoredRow readRow(SqlSession session, Key key) throws SQLException {
-        PreparedStatement ps = session.prepare(SELECT_ROW);
+        PreparedStatement ps = session.prepare(EntryStatements.SELECT_ROW);
         ps.setBytes(1, key.toBytes());
         try (ResultSet rs = ps.executeQuery()) {
             return rs.next() ? StoredRow.read(rs, 1) : StoredRow.NONE;

@@ -13,6 +13,8 @@ final class EntryStatements {
 
     static final String LIVE = "(expires_at IS NULL OR expires_at > ?)";
     static final String SELECT_LIVE = "SELECT value, versionstamp FROM kv_entries WHERE key = ? AND " + LIVE;
+    /** The row, expired or not (its liveness is decided when it is read: see {@link StoredRow}). */
+    static final String SELECT_ROW = "SELECT value, versionstamp, expires_at FROM kv_entries WHERE key = ?";
     static final String DELETE_EXACT = "DELETE FROM kv_entries WHERE key = ? RETURNING expires_at";
     static final String PURGE = "DELETE FROM kv_entries WHERE key IN"
             + " (SELECT key FROM kv_entries WHERE expires_at <= ? LIMIT ?) RETURNING key";

@@ -14,9 +14,9 @@ import java.util.Map;
  * The entry reads and upserts of one group transaction, shared by the contexts of its commits. On
  * PostgreSQL every statement is a network round trip, so batched, the keys the commits announce
  * ({@link WriteCommand#keysRead}) are read in one query before they run, and their upserts go to the
- * database as one batch before {@code COMMIT}. Reads of those keys, and of keys written earlier in
- * the transaction, are answered from what this object knows, so they see the transaction's own
- * writes; any other statement must first {@link #flush} the pending upserts.
+ * database as one batch before {@code COMMIT}. A key read, prefetched or written once in the
+ * transaction is answered from what this object knows, so reads see the transaction's own writes;
+ * any other statement runs on the session {@link #flushed} returns, after the pending upserts.
  *
  * <p>Unbatched, every read and upsert runs at once. A failure of a batched read or flush belongs to
  * no single commit, so the pipeline then runs the group again unbatched to find the commit at fault.
@@ -107,7 +107,7 @@ final class GroupWrites {
     }
 
     /**
-     * Sends the pending upserts; called before any other statement and before {@code COMMIT}.
+     * Sends the pending upserts; called before {@code COMMIT}.
      *
      * @throws SQLException on a database failure
      */
@@ -118,6 +118,16 @@ final class GroupWrites {
             pendingUpserts = null;
             batchFailed = false;
         }
+    }
+
+    /**
+     * @return the transaction's session for a statement other than a point read or an upsert, once
+     *     the pending upserts are sent (so that the statement sees them)
+     * @throws SQLException on a database failure
+     */
+    SqlSession flushed() throws SQLException {
+        flush();
+        return session;
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.keyval.kv.core;
 
-import io.keyval.database.SqlSession;
 import io.keyval.kv.Key;
 import io.keyval.kv.where.SqlFragment;
 import java.sql.PreparedStatement;
@@ -12,15 +11,13 @@ import java.util.List;
 /** {@link WriteContext} of one command inside the pipeline's group transaction. */
 final class TransactionWriteContext implements WriteContext {
 
-    private final SqlSession session;
     private final GroupWrites writes;
     private final long now;
     private final long seq;
     private final List<Change> changes = new ArrayList<>();
     private String uuid;
 
-    TransactionWriteContext(SqlSession session, GroupWrites writes, long now, long seq) {
-        this.session = session;
+    TransactionWriteContext(GroupWrites writes, long now, long seq) {
         this.writes = writes;
         this.now = now;
         this.seq = seq;
@@ -61,8 +58,7 @@ final class TransactionWriteContext implements WriteContext {
 
     @Override
     public boolean deleteExact(Key key) throws SQLException {
-        writes.flush();
-        PreparedStatement ps = session.prepare(EntryStatements.DELETE_EXACT);
+        PreparedStatement ps = writes.flushed().prepare(EntryStatements.DELETE_EXACT);
         ps.setBytes(1, key.toBytes());
         boolean live = false;
         try (ResultSet rs = ps.executeQuery()) {
@@ -82,9 +78,8 @@ final class TransactionWriteContext implements WriteContext {
         if (range.isEmpty()) {
             return 0;
         }
-        writes.flush();
+        PreparedStatement ps = writes.flushed().prepare(EntryStatements.deleteRange(range, filter));
         writes.forgetAll();
-        PreparedStatement ps = session.prepare(EntryStatements.deleteRange(range, filter));
         int i = EntryStatements.bindRange(ps, 1, range);
         if (filter != null) {
             ps.setLong(i++, now);
@@ -104,9 +99,8 @@ final class TransactionWriteContext implements WriteContext {
 
     @Override
     public int purgeExpired(int max) throws SQLException {
-        writes.flush();
+        PreparedStatement ps = writes.flushed().prepare(EntryStatements.PURGE);
         writes.forgetAll();
-        PreparedStatement ps = session.prepare(EntryStatements.PURGE);
         ps.setLong(1, now);
         ps.setInt(2, max);
         int n = 0;

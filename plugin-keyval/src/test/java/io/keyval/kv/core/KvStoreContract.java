@@ -423,7 +423,9 @@ abstract class KvStoreContract extends StoreFixture {
                             JsonValues.tree("1"), null))), store.recentWrites()));
         }
 
-        asOneGroup(sums).forEach(f -> assertTrue(f.isDone()));
+        for (Future<Object> f : asOneGroup(sums)) {
+            assertTrue(((io.keyval.kv.CommitResult) f.get()).ok());
+        }
 
         assertEquals("2", store.get(k("e")).json(), "the sums started from nothing, not from the expired 5");
     }
