@@ -3,6 +3,7 @@ package io.keyval.database.internal;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.keyval.database.DatabaseException;
+import io.keyval.database.DatabaseUnavailableException;
 import io.keyval.database.SqlWork;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -101,6 +102,8 @@ final class PostgresAdapter extends JdbcAdapter {
         config.setMaximumPoolSize(settings.poolSize());
         // Connections are opened on demand up to poolSize, so idle hosts and test suites stay cheap.
         config.setMinimumIdle(1);
+        // A server that is down fails calls after 10 s instead of HikariCP's default 30 s.
+        config.setConnectionTimeout(10_000);
         config.setAutoCommit(true);
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         return config;
@@ -115,11 +118,32 @@ final class PostgresAdapter extends JdbcAdapter {
     protected <T> T readInNewSession(SqlWork<T> work) {
         try (CachedConnection session = borrow()) {
             return SqlErrors.run(TYPE, work, session);
+        } catch (DatabaseUnavailableException e) {
+            throw connectionLost(e);
         }
+    }
+
+    /**
+     * A session ended by the server (terminated backend, restart) usually means its idle siblings in
+     * the pool are dead too: they are replaced at once instead of failing one call each. HikariCP
+     * already discards the connection that failed.
+     */
+    private DatabaseUnavailableException connectionLost(DatabaseUnavailableException e) {
+        LOG.warn("PostgreSQL connection lost ({}); renewing the pool's connections", e.getMessage());
+        pool.getHikariPoolMXBean().softEvictConnections();
+        return e;
     }
 
     @Override
     protected <T> T runInNewTransaction(SqlWork<T> work) {
+        try {
+            return runOnPooledConnection(work);
+        } catch (DatabaseUnavailableException e) {
+            throw connectionLost(e);
+        }
+    }
+
+    private <T> T runOnPooledConnection(SqlWork<T> work) {
         try (CachedConnection session = borrow()) {
             Connection connection = session.connection();
             try {
@@ -160,7 +184,7 @@ final class PostgresAdapter extends JdbcAdapter {
             // Unbounded: the session's statements are closed together when the work ends.
             return new CachedConnection(TYPE, pool.getConnection(), Integer.MAX_VALUE);
         } catch (SQLException e) {
-            throw new DatabaseException("No PostgreSQL connection from " + settings.safeUrl() + ": " + e.getMessage(), e);
+            throw new DatabaseUnavailableException("No PostgreSQL connection from " + settings.safeUrl() + ": " + e.getMessage(), e);
         }
     }
 
@@ -173,8 +197,8 @@ final class PostgresAdapter extends JdbcAdapter {
         }
     }
 
-    private static DatabaseException unreachable(PostgresSettings settings, SQLException e) {
-        return new DatabaseException("Cannot connect to PostgreSQL at " + settings.safeUrl() + ": " + e.getMessage(), e);
+    private static DatabaseUnavailableException unreachable(PostgresSettings settings, SQLException e) {
+        return new DatabaseUnavailableException("Cannot connect to PostgreSQL at " + settings.safeUrl() + ": " + e.getMessage(), e);
     }
 
     @Override

@@ -1,12 +1,26 @@
 package io.keyval.database.internal;
 
 import io.keyval.database.DatabaseException;
+import io.keyval.database.DatabaseFullException;
+import io.keyval.database.DatabaseUnavailableException;
 import io.keyval.database.SqlSession;
 import io.keyval.database.SqlWork;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Set;
 
-/** Turns JDBC failures into {@link DatabaseException}s that carry the SQL state. */
+/**
+ * Turns JDBC failures into {@link DatabaseException}s that carry the SQL state, classified so that
+ * callers can tell a full disk ({@link DatabaseFullException}) and a lost or unreachable server
+ * ({@link DatabaseUnavailableException}) from other failures.
+ */
 final class SqlErrors {
+
+    private static final int SQLITE_FULL = 13;
+    /** PostgreSQL {@code disk_full}. */
+    private static final String PG_DISK_FULL = "53100";
+    /** PostgreSQL: admin_shutdown, crash_shutdown, cannot_connect_now (the server ended the session). */
+    private static final Set<String> PG_SESSION_ENDED = Set.of("57P01", "57P02", "57P03");
 
     private SqlErrors() {
     }
@@ -18,8 +32,42 @@ final class SqlErrors {
      */
     static DatabaseException wrap(String type, SQLException e) {
         // sqlite-jdbc sets no SQL state, only the SQLite result code.
-        String code = e.getSQLState() != null ? "SQLState " + e.getSQLState() : "error code " + e.getErrorCode();
-        return new DatabaseException(type + " error [" + code + "]: " + e.getMessage(), e);
+        String state = e.getSQLState();
+        String code = state != null ? "SQLState " + state : "error code " + e.getErrorCode();
+        String message = type + " error [" + code + "]: " + e.getMessage();
+        if (isDiskFull(state, e)) {
+            return new DatabaseFullException(type + " storage is full (disk full): " + e.getMessage(), e);
+        }
+        if (isConnectionLost(state, e)) {
+            return new DatabaseUnavailableException(message, e);
+        }
+        return new DatabaseException(message, e);
+    }
+
+    /**
+     * Like {@link #wrap}, for a failure of {@code COMMIT} itself: a connection lost then leaves the
+     * transaction's outcome unknown.
+     *
+     * @param type the adapter type, for the message
+     * @param e the failure
+     * @return the exception to throw
+     */
+    static DatabaseException wrapCommitFailure(String type, SQLException e) {
+        DatabaseException wrapped = wrap(type, e);
+        if (wrapped instanceof DatabaseUnavailableException) {
+            return new DatabaseUnavailableException(wrapped.getMessage()
+                    + " (lost during COMMIT: the transaction may or may not have committed)", e, true);
+        }
+        return wrapped;
+    }
+
+    private static boolean isDiskFull(String state, SQLException e) {
+        return PG_DISK_FULL.equals(state) || (state == null && (e.getErrorCode() & 0xFF) == SQLITE_FULL);
+    }
+
+    private static boolean isConnectionLost(String state, SQLException e) {
+        return e instanceof SQLTransientConnectionException
+                || (state != null && (state.startsWith("08") || PG_SESSION_ENDED.contains(state)));
     }
 
     /**

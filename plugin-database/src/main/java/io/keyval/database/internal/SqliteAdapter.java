@@ -44,7 +44,9 @@ final class SqliteAdapter extends JdbcAdapter {
 
     private final SQLiteDataSource dataSource;
     private final ReentrantLock writeLock = new ReentrantLock(true);
-    private final CachedConnection writer;
+    // Guarded by writeLock; replaced when a failure leaves its state unknown (see WriterControl).
+    private CachedConnection writer;
+    private boolean writerSuspect;
     private final Transactions.Control writerControl;
     private final BlockingQueue<CachedConnection> idleReaders;
     private final String durability;
@@ -55,26 +57,47 @@ final class SqliteAdapter extends JdbcAdapter {
         super(TYPE);
         this.dataSource = dataSource;
         this.writer = writer;
-        this.writerControl = new Transactions.Control() {
-            @Override
-            public void begin() throws SQLException {
-                writer.prepare("BEGIN IMMEDIATE").execute();
-            }
-
-            @Override
-            public void commit() throws SQLException {
-                writer.prepare("COMMIT").execute();
-            }
-
-            @Override
-            public void rollback() throws SQLException {
-                writer.prepare("ROLLBACK").execute();
-            }
-        };
+        this.writerControl = new WriterControl();
         this.idleReaders = new ArrayBlockingQueue<>(readers.size(), false, readers);
         // Read back rather than echo the settings: this is what the file really runs with.
         this.durability = pragma("journal_mode").toUpperCase(Locale.ROOT) + ", synchronous="
                 + synchronousName(pragma("synchronous"));
+    }
+
+    /**
+     * {@code BEGIN IMMEDIATE} … {@code COMMIT} on the writer connection. After a failure SQLite may or
+     * may not have rolled the transaction back itself (SQLITE_FULL, SQLITE_IOERR, …), so the rollback
+     * tolerates "no transaction is active"; if it fails otherwise, or {@code BEGIN} fails, the
+     * connection's state is unknown and it is replaced before the next transaction. Either way the
+     * next write starts clean: a full disk fails the writes it hits, not every write after it.
+     */
+    private final class WriterControl implements Transactions.Control {
+        @Override
+        public void begin() throws SQLException {
+            try {
+                writer.prepare("BEGIN IMMEDIATE").execute();
+            } catch (SQLException e) {
+                writerSuspect = true;
+                throw e;
+            }
+        }
+
+        @Override
+        public void commit() throws SQLException {
+            writer.prepare("COMMIT").execute();
+        }
+
+        @Override
+        public void rollback() throws SQLException {
+            try {
+                writer.prepare("ROLLBACK").execute();
+            } catch (SQLException e) {
+                if (!String.valueOf(e.getMessage()).contains("no transaction is active")) {
+                    writerSuspect = true;
+                    throw e;
+                }
+            }
+        }
     }
 
     /**
@@ -198,11 +221,27 @@ final class SqliteAdapter extends JdbcAdapter {
         writeLock.lock();
         try {
             ensureOpen();
+            if (writerSuspect) {
+                replaceWriter();
+            }
             return Transactions.run(TYPE, writer, writerControl, work);
         } finally {
             writer.endOfWork();
             writeLock.unlock();
         }
+    }
+
+    private void replaceWriter() {
+        LOG.warn("Reopening the SQLite writer connection after a failed transaction");
+        CachedConnection fresh;
+        try {
+            fresh = cached(connect(dataSource));
+        } catch (SQLException e) {
+            throw SqlErrors.wrap(TYPE, e); // still suspect: the next write tries again
+        }
+        writer.close(); // closing rolls back whatever it still had open
+        writer = fresh;
+        writerSuspect = false;
     }
 
     @Override

@@ -41,15 +41,23 @@ final class StatementCache implements AutoCloseable {
         };
     }
 
-    /** @return the statement for {@code sql}, prepared on first use, with its parameters cleared */
+    /**
+     * @return the statement for {@code sql}, prepared on first use, with its parameters cleared; prepared
+     *     again if the driver finalized it (sqlite-jdbc does so to a statement that fails with a
+     *     disk-full or I/O error, leaving the Java object looking open)
+     */
     PreparedStatement prepare(String sql) throws SQLException {
         PreparedStatement statement = statements.get(sql);
-        if (statement == null) {
-            statement = connection.prepareStatement(sql);
-            statements.put(sql, statement);
-        } else {
-            statement.clearParameters();
+        if (statement != null) {
+            try {
+                statement.clearParameters();
+                return statement;
+            } catch (SQLException finalized) {
+                closeQuietly(statement);
+            }
         }
+        statement = connection.prepareStatement(sql);
+        statements.put(sql, statement);
         return statement;
     }
 

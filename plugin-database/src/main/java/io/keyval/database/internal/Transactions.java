@@ -25,7 +25,8 @@ final class Transactions {
 
     /**
      * Begins, runs the work, commits; on any exception rolls back and rethrows it ({@link SQLException}
-     * wrapped by {@link SqlErrors}, runtime exceptions and errors unchanged).
+     * wrapped by {@link SqlErrors}, runtime exceptions and errors unchanged). A connection lost during
+     * {@code COMMIT} is reported with its outcome unknown.
      *
      * @param type the adapter type, for messages
      * @param session the session the work runs on
@@ -40,13 +41,22 @@ final class Transactions {
         } catch (SQLException e) {
             throw SqlErrors.wrap(type, e);
         }
+        T result;
         try {
-            T result = work.run(session);
+            result = work.run(session);
+        } catch (SQLException e) {
+            rollback(type, control);
+            throw SqlErrors.wrap(type, e);
+        } catch (RuntimeException | Error e) {
+            rollback(type, control);
+            throw e;
+        }
+        try {
             control.commit();
             return result;
         } catch (SQLException e) {
             rollback(type, control);
-            throw SqlErrors.wrap(type, e);
+            throw SqlErrors.wrapCommitFailure(type, e);
         } catch (RuntimeException | Error e) {
             rollback(type, control);
             throw e;

@@ -113,6 +113,24 @@ public final class TestDatabases {
         }
     }
 
+    /**
+     * Ends every session KeyVal has open on the test database, as an administrator's
+     * {@code pg_terminate_backend} (or a server restart) would.
+     *
+     * @return how many sessions were terminated
+     */
+    public static int terminateKeyValSessions() {
+        try (Connection connection = dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             java.sql.ResultSet rs = statement.executeQuery("SELECT count(pg_terminate_backend(pid))"
+                     + " FROM pg_stat_activity WHERE application_name = 'keyval' AND datname = current_database()")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw new DatabaseException("Terminating KeyVal sessions failed: " + e.getMessage(), e);
+        }
+    }
+
     private static PGSimpleDataSource dataSource() {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setURL(postgresUrl());

@@ -1,6 +1,7 @@
 package io.keyval.kv.core;
 
 import io.keyval.database.DatabaseAdapter;
+import io.keyval.database.DatabaseUnavailableException;
 import io.keyval.kv.KvException;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -39,6 +40,8 @@ public final class CommitPipeline implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommitPipeline.class);
     private static final int MAX_GROUP = 256;
+    /** Fresh connections a group tries after losing one before COMMIT, before it fails. */
+    private static final int MAX_RECONNECTS = 2;
 
     private final DatabaseAdapter db;
     private final EntryStatements sql;
@@ -136,10 +139,14 @@ public final class CommitPipeline implements AutoCloseable {
         List<Pending<?>> remaining = new ArrayList<>(members);
         try {
             boolean batched = dialect.statementsAreRoundTrips();
-            for (Round round; (round = commit(remaining, batched)) != Round.ENDED; ) {
+            int reconnects = 0;
+            for (Round round; (round = commit(remaining, batched, reconnects < MAX_RECONNECTS)) != Round.ENDED; ) {
                 // A commit failed and was taken out, or a batch failed: the others run again, then
                 // statement by statement, so that a failing statement is its own commit's failure.
                 batched &= round != Round.BATCH_FAILED;
+                if (round == Round.CONNECTION_LOST) {
+                    reconnects++;
+                }
             }
             notifyListeners(remaining);
         } catch (RuntimeException | Error e) {
@@ -158,7 +165,12 @@ public final class CommitPipeline implements AutoCloseable {
         /** A commit threw; it is failed and removed. */
         COMMIT_FAILED,
         /** The batched read or the batched upserts failed, which belong to no single commit. */
-        BATCH_FAILED
+        BATCH_FAILED,
+        /**
+         * The database ended the connection before COMMIT: nothing was applied, and the same commits
+         * run again on a fresh connection.
+         */
+        CONNECTION_LOST
     }
 
     /**
@@ -168,8 +180,9 @@ public final class CommitPipeline implements AutoCloseable {
      * effects, so the others' outcome does not depend on it).
      *
      * @param batched whether the commits' reads and upserts are batched ({@link GroupWrites})
+     * @param mayReconnect whether a connection lost before COMMIT runs the commits again
      */
-    private Round commit(List<Pending<?>> commits, boolean batched) {
+    private Round commit(List<Pending<?>> commits, boolean batched, boolean mayReconnect) {
         if (commits.isEmpty()) {
             return Round.ENDED;
         }
@@ -194,6 +207,10 @@ public final class CommitPipeline implements AutoCloseable {
             });
             return Round.ENDED;
         } catch (RuntimeException e) {
+            if (mayReconnect && e instanceof DatabaseUnavailableException lost && !lost.outcomeUnknown()) {
+                LOG.warn("Database connection lost before COMMIT; running {} commit(s) again", commits.size());
+                return Round.CONNECTION_LOST;
+            }
             if (writes[0] != null && writes[0].batchFailed()) {
                 return Round.BATCH_FAILED; // also when it surfaced in a commit that flushed
             }
@@ -269,7 +286,9 @@ public final class CommitPipeline implements AutoCloseable {
         /** Records the failure; the submitter sees it (runtime exceptions unchanged). */
         void fail(Throwable e) {
             changes = List.of();
-            error = e instanceof RuntimeException r ? r : new KvException("Commit failed: " + e.getMessage(), e);
+            error = e instanceof RuntimeException r
+                    ? StoreFailures.translate(r)
+                    : new KvException("Commit failed: " + e.getMessage(), e);
         }
 
         void complete() {

@@ -2,7 +2,9 @@ package io.keyval.kv.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keyval.database.DatabaseAdapter;
+import io.keyval.database.DatabaseUnavailableException;
 import io.keyval.database.SqlSession;
+import io.keyval.database.SqlWork;
 import io.keyval.kv.Key;
 import io.keyval.kv.where.SqlFragment;
 import io.keyval.kv.where.WhereCompiler;
@@ -77,7 +79,7 @@ public final class KvStore implements AutoCloseable {
     public StoredEntry get(Key key) {
         KeyLimits.validate(key, false);
         long now = clock.millis();
-        return db.read(s -> EntryReader.readLive(s, key, now));
+        return read(s -> EntryReader.readLive(s, key, now));
     }
 
     /**
@@ -90,7 +92,11 @@ public final class KvStore implements AutoCloseable {
     public Optional<StoredEntry> getWithoutWaiting(Key key) {
         KeyLimits.validate(key, false);
         long now = clock.millis();
-        return db.readWithoutWaiting(s -> EntryReader.readLive(s, key, now));
+        try {
+            return db.readWithoutWaiting(s -> EntryReader.readLive(s, key, now));
+        } catch (RuntimeException e) {
+            throw StoreFailures.translate(e);
+        }
     }
 
     /**
@@ -103,7 +109,7 @@ public final class KvStore implements AutoCloseable {
         if (keys.isEmpty()) {
             return List.of();
         }
-        return db.read(s -> EntryReader.readLive(s, dialect, keys, now));
+        return read(s -> EntryReader.readLive(s, dialect, keys, now));
     }
 
     /**
@@ -203,7 +209,7 @@ public final class KvStore implements AutoCloseable {
         KeyLimits.validate(prefix, true);
         KeyRange range = KeyRange.descendants(prefix);
         long now = clock.millis();
-        return db.read(s -> {
+        return read(s -> {
             PreparedStatement ps = s.prepare(EntryStatements.count(range));
             ps.setLong(EntryStatements.bindRange(ps, 1, range), now);
             try (ResultSet rs = ps.executeQuery()) {
@@ -241,7 +247,7 @@ public final class KvStore implements AutoCloseable {
         }
         long now = clock.millis();
         String sql = EntryStatements.list(range, reverse, filter);
-        return db.read(s -> readRows(s, sql, range, now, filter, limit));
+        return read(s -> readRows(s, sql, range, now, filter, limit));
     }
 
     private static List<StoredEntry> readRows(SqlSession s, String sql, KeyRange range, long now,
@@ -273,6 +279,19 @@ public final class KvStore implements AutoCloseable {
             total += n;
         } while (n == PURGE_BATCH);
         return total;
+    }
+
+    /** Reads on a pooled connection; a read that lost its connection runs once more on a fresh one. */
+    private <T> T read(SqlWork<T> work) {
+        try {
+            try {
+                return db.read(work);
+            } catch (DatabaseUnavailableException lost) {
+                return db.read(work);
+            }
+        } catch (RuntimeException e) {
+            throw StoreFailures.translate(e);
+        }
     }
 
     private SqlFragment compile(JsonNode where) {

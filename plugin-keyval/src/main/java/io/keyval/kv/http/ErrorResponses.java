@@ -1,5 +1,7 @@
 package io.keyval.kv.http;
 
+import io.keyval.kv.KvStorageFullException;
+import io.keyval.kv.KvUnavailableException;
 import io.keyval.kv.KvValidationException;
 import io.undertow.server.HttpServerExchange;
 import java.io.IOException;
@@ -8,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place where exceptions become HTTP responses (SPEC §2.0): {@link HttpError} keeps its
- * status, {@link KvValidationException} is a 400 with its message, anything else is a 500
+ * status, {@link KvValidationException} is a 400 with its message, {@link KvStorageFullException} a
+ * 507 and {@link KvUnavailableException} a 503 (both with their message), anything else is a 500
  * {@code Internal server error} whose details go to the log only.
  */
 final class ErrorResponses {
@@ -33,6 +36,10 @@ final class ErrorResponses {
         } else if (failure instanceof KvValidationException e) {
             status = 400;
             message = e.getMessage();
+        } else if (failure instanceof KvUnavailableException e) {
+            status = e instanceof KvStorageFullException ? 507 : 503;
+            message = e.getMessage();
+            LOG.warn("{} {} failed: {}", exchange.getRequestMethod(), exchange.getRequestURI(), message);
         } else {
             status = 500;
             message = "Internal server error";
