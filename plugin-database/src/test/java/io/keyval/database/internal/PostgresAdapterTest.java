@@ -45,6 +45,17 @@ class PostgresAdapterTest extends DatabaseAdapterContract {
     }
 
     @Test
+    void sessionsRunWithoutJitCompilation() {
+        // With JIT a wide where filter spent seconds in LLVM for a query that runs in milliseconds.
+        assertEquals("off", db.read(s -> {
+            try (ResultSet rs = s.prepare("SHOW jit").executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }));
+    }
+
+    @Test
     void readsAlwaysGoToAWorker() {
         assertEquals(Optional.empty(), db.readWithoutWaiting(s -> 1));
     }

@@ -31,12 +31,16 @@ public final class JsonBody {
 
     /**
      * @param text the request body
-     * @return the body ({@link #EMPTY} for blank text)
+     * @return the body ({@link #EMPTY} for no text)
      * @throws KvValidationException {@code Invalid JSON body}, or when the JSON is not an object
      */
     static JsonBody parse(String text) {
-        if (text.isBlank()) {
+        if (text.isEmpty()) {
             return EMPTY;
+        }
+        if (text.isBlank()) {
+            // Not the same as no body: a DELETE must never widen to "no options" by accident.
+            throw new KvValidationException("Invalid JSON body");
         }
         JsonNode node;
         try {

@@ -26,6 +26,8 @@ public record FieldPath(String text, List<Segment> segments) {
     }
 
     private static final int MAX_LENGTH = 1024;
+    /** Deeper paths are not real documents; the cap keeps a compiled filter's parameters bounded. */
+    static final int MAX_SEGMENTS = 32;
     private static final int MAX_INDEX_DIGITS = 9;
 
     public FieldPath {
@@ -85,6 +87,9 @@ public record FieldPath(String text, List<Segment> segments) {
                 } else {
                     throw invalid("unexpected '" + c + "' at position " + pos);
                 }
+            }
+            if (segments.size() > MAX_SEGMENTS) {
+                throw invalid("more than " + MAX_SEGMENTS + " segments");
             }
             return new FieldPath(text, segments);
         }

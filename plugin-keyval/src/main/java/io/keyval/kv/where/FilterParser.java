@@ -20,10 +20,18 @@ final class FilterParser {
 
     private static final int MAX_DEPTH = 64;
     private static final int MAX_LIST = 1000;
+    /**
+     * Every field comparison, {@code $and}, {@code $or}, {@code $not} and empty filter {@code {}},
+     * and every value of a {@code $in}/{@code $nin} list counts as one term. Well below what either engine can compile
+     * (SQLite's expression depth and bound-variable limits, PostgreSQL's 65,535 parameters) and what
+     * it can evaluate quickly per row.
+     */
+    static final int MAX_TERMS = 1000;
     private static final Pattern BIGINT = Pattern.compile("-?[0-9]{1,1000}");
     private static final Set<String> NOW_MEMBERS = Set.of("$now", "$offset", "offset");
 
     private final BigDecimal now;
+    private int terms;
 
     /** @param nowMillis what {@code $now} resolves to before its offset */
     FilterParser(long nowMillis) {
@@ -47,16 +55,26 @@ final class FilterParser {
             String key = member.getKey();
             JsonNode value = member.getValue();
             switch (key) {
-                case "$and" -> parts.add(new Condition.All(parseList(key, value, depth)));
-                case "$or" -> parts.add(new Condition.Any(parseList(key, value, depth)));
+                case "$and" -> {
+                    count(1);
+                    parts.add(new Condition.All(parseList(key, value, depth)));
+                }
+                case "$or" -> {
+                    count(1);
+                    parts.add(new Condition.Any(parseList(key, value, depth)));
+                }
                 case "$not" -> {
                     if (!value.isObject()) {
                         throw new InvalidFilterException("$not must be an object");
                     }
+                    count(1);
                     parts.add(new Condition.Not(parseObject(value, depth + 1)));
                 }
                 default -> parts.add(parseField(key, value));
             }
+        }
+        if (parts.isEmpty()) {
+            count(1); // {} is a term too: a list of them must not escape the cap
         }
         return parts.size() == 1 ? parts.get(0) : new Condition.All(parts);
     }
@@ -124,8 +142,8 @@ final class FilterParser {
             case "$lt" -> field(path, compare(Comparison.LT, operand, where));
             case "$lte" -> field(path, compare(Comparison.LTE, operand, where));
             case "$between" -> between(path, operand, where);
-            case "$in" -> field(path, new FieldTest.OneOf(scalars(operand, where)));
-            case "$nin" -> not(field(path, new FieldTest.OneOf(scalars(operand, where))));
+            case "$in" -> list(path, operand, where);
+            case "$nin" -> not(list(path, operand, where));
             case "$contains" -> field(path, text(TextMatchKind.CONTAINS, false, operand, where));
             case "$notContains" -> not(field(path, text(TextMatchKind.CONTAINS, false, operand, where)));
             case "$startsWith" -> field(path, text(TextMatchKind.STARTS_WITH, false, operand, where));
@@ -140,6 +158,13 @@ final class FilterParser {
             default -> throw new InvalidFilterException("unknown operator " + InvalidFilterException.quote(op)
                     + " on field " + InvalidFilterException.quote(path.text()));
         };
+    }
+
+    /** A {@code $in} list counts one term per value (at least one). */
+    private Condition list(FieldPath path, JsonNode operand, String where) {
+        List<Operand> values = scalars(operand, where);
+        count(Math.max(values.size(), 1) - 1);
+        return field(path, new FieldTest.OneOf(values));
     }
 
     private Condition between(FieldPath path, JsonNode operand, String where) {
@@ -239,22 +264,46 @@ final class FilterParser {
                 || value == null || !value.isTextual() || !BIGINT.matcher(value.textValue()).matches()) {
             throw new InvalidFilterException(where + ": a bigint tag must be {\"__type\":\"bigint\",\"value\":\"<integer>\"}");
         }
-        return new BigDecimal(value.textValue());
+        return inDoubleRange(new BigDecimal(value.textValue()), where);
     }
 
     private static BigDecimal finite(JsonNode number, String where) {
         if ((number.isDouble() || number.isFloat()) && !Double.isFinite(number.doubleValue())) {
             throw new InvalidFilterException(where + ": number must be finite");
         }
-        return number.decimalValue();
+        return inDoubleRange(number.decimalValue(), where);
+    }
+
+    /**
+     * Numeric operands are compared exactly, but only within a double's range: beyond it SQLite sees
+     * infinity or zero while PostgreSQL compares exactly (or fails), so the engines would disagree on
+     * which entries match (and a delete could widen).
+     */
+    private static BigDecimal inDoubleRange(BigDecimal value, String where) {
+        double d = value.doubleValue();
+        if (Double.isInfinite(d) || (d == 0 && value.signum() != 0)) {
+            String text = value.toString();
+            throw new InvalidFilterException(where + ": number " + (text.length() > 40 ? text.substring(0, 37) + "..." : text)
+                    + " is out of range (numbers must fit a 64-bit double: magnitude 4.9e-324 to 1.8e308, or 0)");
+        }
+        return value;
     }
 
     private static FieldTest equalTo(Operand operand) {
         return new FieldTest.OneOf(List.of(operand));
     }
 
-    private static Condition field(FieldPath path, FieldTest test) {
+    private Condition field(FieldPath path, FieldTest test) {
+        count(1);
         return new Condition.Field(path, test);
+    }
+
+    private void count(int more) {
+        terms += more;
+        if (terms > MAX_TERMS) {
+            throw new InvalidFilterException("filter too large: more than " + MAX_TERMS + " terms (every field"
+                    + " comparison, $and, $or, $not and {}, and every $in/$nin value counts as one)");
+        }
     }
 
     private static Condition not(Condition condition) {

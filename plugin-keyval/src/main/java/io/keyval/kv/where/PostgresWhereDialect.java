@@ -6,7 +6,7 @@ import java.math.BigDecimal;
  * Where-filter SQL for PostgreSQL ({@code json} operators).
  *
  * <p>A field is reached with chained {@code ->} operators, each member bound as text and each index as
- * an integer. The planner does not promise any evaluation order for AND/OR, so every cast and every
+ * an integer, once per field test (a scalar subquery that the test's views read). The planner does not promise any evaluation order for AND/OR, so every cast and every
  * text extraction sits behind a {@code CASE} on {@code json_typeof}: a row whose field has another
  * kind yields NULL instead of raising an error. Numbers are compared as {@code numeric} (exact, bigint
  * tags included); text uses {@code COLLATE "C"} (byte order = code-point order in UTF-8).
@@ -17,6 +17,12 @@ import java.math.BigDecimal;
  * U+0000 and U+FFFD are therefore indistinguishable in filters on PostgreSQL.
  */
 public final class PostgresWhereDialect implements WhereDialect {
+
+    /**
+     * The field every view reads: the element {@link #fieldTest} extracts once per test. Each
+     * {@code ->} re-parses the {@code json} text, and a test uses its field up to seven times.
+     */
+    private static final SqlFragment FIELD = new SqlFragment("_f.e", java.util.List.of());
 
     /**
      * A U+0000 escape not itself escaped by a backslash, and its replacement (U+FFFD). Bound as
@@ -34,13 +40,19 @@ public final class PostgresWhereDialect implements WhereDialect {
     }
 
     @Override
+    public SqlFragment fieldTest(FieldPath path, SqlFragment test) {
+        return SqlFragment.builder().sql("(SELECT ").add(test).sql(" FROM (SELECT ").add(element(path))
+                .sql(" AS e) AS _f)").build();
+    }
+
+    @Override
     public SqlFragment isPresent(FieldPath path) {
-        return SqlFragment.builder().sql("(").add(element(path)).sql(" IS NOT NULL)").build();
+        return SqlFragment.builder().sql("(").add(FIELD).sql(" IS NOT NULL)").build();
     }
 
     @Override
     public SqlFragment isLiteral(FieldPath path, JsonLiteral literal) {
-        SqlFragment e = element(path);
+        SqlFragment e = FIELD;
         SqlFragment.Builder sql = SqlFragment.builder();
         return switch (literal) {
             case NULL -> sql.sql("json_typeof(").add(e).sql(") = 'null'").build();
@@ -51,7 +63,7 @@ public final class PostgresWhereDialect implements WhereDialect {
 
     @Override
     public SqlFragment numberAt(FieldPath path) {
-        SqlFragment e = element(path);
+        SqlFragment e = FIELD;
         // Raw json text of the tag members: exact, and cannot fail the way ->> can.
         return SqlFragment.builder()
                 .sql("(CASE json_typeof(").add(e).sql(")")
@@ -64,7 +76,7 @@ public final class PostgresWhereDialect implements WhereDialect {
 
     @Override
     public SqlFragment stringAt(FieldPath path) {
-        SqlFragment e = element(path);
+        SqlFragment e = FIELD;
         return SqlFragment.builder()
                 .sql("((CASE WHEN json_typeof(").add(e).sql(") = 'string' THEN ").add(e).sql(" #>> '{}' END) COLLATE \"C\")")
                 .build();
@@ -72,7 +84,7 @@ public final class PostgresWhereDialect implements WhereDialect {
 
     @Override
     public SqlFragment isEmptyArray(FieldPath path) {
-        SqlFragment e = element(path);
+        SqlFragment e = FIELD;
         return SqlFragment.builder()
                 .sql("(CASE WHEN json_typeof(").add(e).sql(") = 'array' THEN json_array_length(").add(e)
                 .sql(") = 0 ELSE FALSE END)")

@@ -19,6 +19,11 @@ import java.util.Locale;
 public final class SqliteWhereDialect implements WhereDialect {
 
     @Override
+    public SqlFragment fieldTest(FieldPath path, SqlFragment test) {
+        return test; // the JSON functions take the path themselves
+    }
+
+    @Override
     public SqlFragment isPresent(FieldPath path) {
         return call("json_type", path).sql(" IS NOT NULL").build();
     }

@@ -34,24 +34,46 @@ public final class WhereCompiler {
 
     private SqlFragment condition(Condition condition) {
         if (condition instanceof Condition.All all) {
-            return all.parts().isEmpty() ? SqlFragment.TRUE : join(all.parts(), " AND ");
+            List<SqlFragment> parts = new ArrayList<>();
+            flatten(condition, Condition.All.class, parts);
+            return parts.isEmpty() ? SqlFragment.TRUE : balanced(parts, 0, parts.size(), " AND ");
         }
-        if (condition instanceof Condition.Any any) {
-            return any.parts().isEmpty() ? SqlFragment.FALSE : join(any.parts(), " OR ");
+        if (condition instanceof Condition.Any) {
+            List<SqlFragment> parts = new ArrayList<>();
+            flatten(condition, Condition.Any.class, parts);
+            return parts.isEmpty() ? SqlFragment.FALSE : balanced(parts, 0, parts.size(), " OR ");
         }
         if (condition instanceof Condition.Not not) {
             return SqlFragment.builder().sql("NOT (").add(condition(not.inner())).sql(")").build();
         }
         Condition.Field field = (Condition.Field) condition;
-        return SqlFragment.builder().sql("COALESCE(").add(test(field.path(), field.test())).sql(", FALSE)").build();
+        SqlFragment test = dialect.fieldTest(field.path(), test(field.path(), field.test()));
+        return SqlFragment.builder().sql("COALESCE(").add(test).sql(", FALSE)").build();
     }
 
-    private SqlFragment join(List<Condition> parts, String operator) {
-        List<SqlFragment> compiled = new ArrayList<>();
-        for (Condition part : parts) {
-            compiled.add(condition(part));
+    /** Collects the operands of nested ANDs (or ORs) as one list: {@code a AND (b AND c)} is three. */
+    private void flatten(Condition condition, Class<? extends Condition> kind, List<SqlFragment> out) {
+        if (!kind.isInstance(condition)) {
+            out.add(condition(condition));
+            return;
         }
-        return SqlFragment.builder().sql("(").join(compiled, operator).sql(")").build();
+        List<Condition> parts = condition instanceof Condition.All all ? all.parts() : ((Condition.Any) condition).parts();
+        for (Condition part : parts) {
+            flatten(part, kind, out);
+        }
+    }
+
+    /**
+     * Joins with a balanced tree of parentheses: a flat chain {@code a OR b OR ...} parses as a tree
+     * as deep as it is long, and SQLite refuses expressions deeper than 1,000.
+     */
+    private static SqlFragment balanced(List<SqlFragment> parts, int from, int to, String operator) {
+        if (to - from <= 4) {
+            return SqlFragment.builder().sql("(").join(parts.subList(from, to), operator).sql(")").build();
+        }
+        int middle = (from + to) >>> 1;
+        return SqlFragment.builder().sql("(").add(balanced(parts, from, middle, operator)).sql(operator)
+                .add(balanced(parts, middle, to, operator)).sql(")").build();
     }
 
     /** A positive test; may be NULL where FALSE is meant (the caller coalesces). */

@@ -14,6 +14,16 @@ import java.math.BigDecimal;
  */
 public interface WhereDialect {
 
+    /**
+     * Wraps one field test, built from this dialect's views of {@code path}: where an engine can read
+     * the field once for the whole test rather than once per view.
+     *
+     * @param path the field the test reads
+     * @param test the test, made of this dialect's views of {@code path}
+     * @return boolean SQL (NULL where the test is NULL)
+     */
+    SqlFragment fieldTest(FieldPath path, SqlFragment test);
+
     /** @return boolean SQL: the field exists (possibly as JSON {@code null}); never NULL */
     SqlFragment isPresent(FieldPath path);
 

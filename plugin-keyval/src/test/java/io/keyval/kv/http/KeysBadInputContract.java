@@ -124,6 +124,7 @@ abstract class KeysBadInputContract {
         cases.add(new Case("PUT", "/keys/seed/a", "x".repeat((int) KvHttpTestServer.MAX_BODY + 1),
                 "Request body too large (max " + KvHttpTestServer.MAX_BODY + " bytes)"));
         cases.add(new Case("POST", "/keys/seed", "{}", "Not found"));
+        badValues(cases);
         return cases;
     }
 
@@ -136,6 +137,27 @@ abstract class KeysBadInputContract {
             cases.add(new Case("POST", "/keys/batch", body, JSON));
             cases.add(new Case("POST", "/keys/delete-batch", body, JSON));
             cases.add(new Case("DELETE", "/keys/seed", body, JSON));
+        }
+        // A body of white space is not "no body": it must not turn into an unfiltered prefix delete.
+        for (String body : List.of(" ", "\n\t ")) {
+            cases.add(new Case("DELETE", "/keys/seed", body, JSON));
+            cases.add(new Case("POST", "/keys/delete-batch", body, JSON));
+        }
+    }
+
+    /** Values that cannot be stored as acknowledged: lone surrogates, numbers beyond a double. */
+    private static void badValues(List<Case> cases) {
+        String surrogate = "Invalid value: a string contains an unpaired surrogate";
+        String range = "Invalid value: number ";
+        for (String value : List.of("{\"\\ud83d\":1}", "\"\\udc00x\"", "[\"a\\ud83d\"]", "{\"k\":{\"\\ude00\":true}}")) {
+            cases.add(new Case("PUT", "/keys/seed/a", value, surrogate));
+            cases.add(new Case("POST", "/atomic", "{\"mutations\":[{\"type\":\"set\",\"key\":[\"seed\",\"a\"],\"value\":"
+                    + value + "}]}", null));
+        }
+        for (String value : List.of("1e400", "{\"n\":-1e999999999}", "[1e-400]", "[0.1e-330]", "1" + "0".repeat(400))) {
+            cases.add(new Case("PUT", "/keys/seed/a", value, range));
+            cases.add(new Case("POST", "/atomic", "{\"mutations\":[{\"type\":\"set\",\"key\":[\"seed\",\"a\"],\"value\":"
+                    + value + "}]}", null));
         }
     }
 
@@ -228,8 +250,26 @@ abstract class KeysBadInputContract {
     }
 
     private static void badWhereFilters(List<Case> cases) {
-        for (String where : List.of("{\"$bogus\":1}", "\"active\"", "[]", "42", "{\"active\":{\"$unknown\":1}}",
-                "{\"profile\":{\"verified\":false}}", "{\"$or\":\"x\"}", "{\"a..b\":1}", "{\"a[x]\":1}", "{\"n\":[1,2]}")) {
+        List<String> wheres = new ArrayList<>(List.of("{\"$bogus\":1}", "\"active\"", "[]", "42",
+                "{\"active\":{\"$unknown\":1}}", "{\"profile\":{\"verified\":false}}", "{\"$or\":\"x\"}",
+                "{\"a..b\":1}", "{\"a[x]\":1}", "{\"n\":[1,2]}"));
+        // Numbers beyond a double: one engine would see infinity, the other an exact huge number.
+        for (String number : List.of("1e999999999", "-1e999999999", "1e-16384", "1e400",
+                "{\"__type\":\"bigint\",\"value\":\"" + "9".repeat(400) + "\"}")) {
+            wheres.add("{\"n\":{\"$gt\":" + number + "}}");
+            wheres.add("{\"n\":{\"$lt\":" + number + "}}");
+            wheres.add("{\"n\":{\"$in\":[1," + number + "]}}");
+        }
+        wheres.add("{\"n\":{\"$gt\":{\"$now\":true,\"$offset\":1e400}}}");
+        // Too large: more than 1,000 terms, however they are spread.
+        wheres.add("{\"$or\":[" + IntStream.range(0, 1001).mapToObj(i -> "{\"n\":" + i + "}")
+                .collect(Collectors.joining(",")) + "]}");
+        wheres.add("{" + IntStream.range(0, 1001).mapToObj(i -> "\"f" + i + "\":1").collect(Collectors.joining(",")) + "}");
+        wheres.add("{\"$or\":[" + "{},".repeat(1000) + "{}]}");
+        wheres.add("{\"$and\":[{\"n\":{\"$in\":[" + IntStream.range(0, 1000).mapToObj(String::valueOf)
+                .collect(Collectors.joining(",")) + "]}},{\"n\":1}]}");
+        wheres.add("{\"" + "a.".repeat(32) + "a\":1}");
+        for (String where : wheres) {
             cases.add(new Case("POST", "/keys/list", "{\"prefix\":[\"seed\"],\"where\":" + where + "}", WHERE));
             cases.add(new Case("DELETE", "/keys/seed", "{\"where\":" + where + "}", WHERE));
             cases.add(new Case("DELETE", "/keys/seed", "{\"exact\":true,\"where\":" + where + "}", WHERE));

@@ -113,6 +113,15 @@ abstract class KeysHttpContract {
     }
 
     @Test
+    void numbersAndStringsAreStoredExactlyAsWritten() {
+        String value = "[1e3,-0.0,1.0E-5,0.1e1,-0,1e+308,4.9e-324,12345678901234567890.125,\"\\u00e9\\ud83d\\ude00\"]";
+        put(root + "/numbers", value);
+        String body = server.get("/keys/" + root + "/numbers").body();
+        assertTrue(body.contains("\"value\":[1e3,-0.0,1.0E-5,0.1e1,-0,1e+308,4.9e-324,12345678901234567890.125,"
+                + "\"\u00e9\ud83d\ude00\"]"), body);
+    }
+
+    @Test
     void overwritingGivesANewGreaterVersionstamp() {
         String first = put(root + "/k", "1").okJson().get("versionstamp").textValue();
         String second = put(root + "/k", "2").okJson().get("versionstamp").textValue();

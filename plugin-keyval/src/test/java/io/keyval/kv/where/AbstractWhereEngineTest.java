@@ -271,6 +271,38 @@ abstract class AbstractWhereEngineTest {
     }
 
     @Test
+    void filtersAtTheSizeLimitCompileAndRunOnTheEngine() throws Exception {
+        // An $or of 999 members (1,000 terms): a flat chain would exceed SQLite's expression depth of 1,000.
+        String wideOr = "{'$or': [" + String.join(", ", java.util.Collections.nCopies(998, "{'v': 5}")) + ", {'v': 'abc'}]}";
+        assertEquals(Set.of("s_abc"), matching(wideOr));
+        // 1,000 implicit-AND fields, each a negation that matches missing fields.
+        StringBuilder wideAnd = new StringBuilder("{");
+        for (int i = 0; i < 1000; i++) {
+            wideAnd.append(i == 0 ? "" : ", ").append("'f").append(i).append("': {'$ne': 1}");
+        }
+        assertEquals(ALL, matching(wideAnd.append("}").toString()));
+        // The most parameters a filter can bind: 1,000 of the widest test on the deepest path.
+        String deep = "a" + ".a".repeat(FieldPath.MAX_SEGMENTS - 1);
+        String widest = "{'$or': [" + String.join(", ", java.util.Collections.nCopies(999,
+                "{'" + deep + "': {'$empty': true}}")) + "]}";
+        assertEquals(ALL, matching(widest));
+    }
+
+    @Test
+    void numbersBeyondADoubleAreRejectedOnEveryEngine() {
+        ObjectMapper exact = JsonMapper.builder().enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+        for (String filter : List.of("{'v': {'$gt': 1e999999999}}", "{'v': {'$lt': 1e999999999}}",
+                "{'v': {'$gte': 1e-16384}}", "{'v': 1e400}", "{'v': {'$in': [0, -1e400]}}",
+                "{'v': {'$gt': {'__type': 'bigint', 'value': '" + "9".repeat(309) + "'}}}",
+                "{'v': {'$gt': {'$now': true, '$offset': 1e309}}}")) {
+            KvValidationException e = assertThrows(KvValidationException.class,
+                    () -> WhereCompiler.compile(exact.readTree(filter), NOW, dialect()), filter);
+            assertTrue(e.getMessage().contains("out of range"), e.getMessage());
+        }
+    }
+
+    @Test
     void boundParametersHaveAllowedTypes() {
         for (Case c : cases()) {
             for (Object param : compile(c.filter()).params()) {

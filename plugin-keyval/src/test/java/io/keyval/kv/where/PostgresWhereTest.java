@@ -34,6 +34,7 @@ class PostgresWhereTest extends AbstractWhereEngineTest {
             return null;
         }
         // A temp table is private to this session and shadows any real kv_entries.
+        execute(connection, "SET jit = off"); // as the postgres adapter sets it
         execute(connection, "CREATE TEMP TABLE kv_entries (id text PRIMARY KEY, value json NOT NULL)");
         return connection;
     }
