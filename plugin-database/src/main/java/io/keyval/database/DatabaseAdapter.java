@@ -46,6 +46,22 @@ public interface DatabaseAdapter {
     <T> T read(SqlWork<T> work);
 
     /**
+     * Like {@link #read}, for queries whose rows may be large: a statement given a fetch size
+     * ({@link java.sql.Statement#setFetchSize}) delivers its rows in batches of that size as the work
+     * reads them, instead of all at once, so that work which stops early or handles rows one by one
+     * holds only a few in memory. (PostgreSQL runs the work in a read-only transaction, which
+     * row-batched fetching needs; SQLite always steps row by row.)
+     *
+     * @param work the work
+     * @param <T> its result type
+     * @return what the work returned
+     * @throws DatabaseException wrapping any {@link java.sql.SQLException}
+     */
+    default <T> T readStreaming(SqlWork<T> work) {
+        return read(work);
+    }
+
+    /**
      * Runs read-only work at once if nothing can make it wait: the database is embedded (no network
      * round trip) and a connection is idle. Lets an event-loop thread answer a short read itself and
      * hand anything else to a worker thread. The work must not return {@code null} (wrap absent

@@ -128,6 +128,17 @@ final class PostgresAdapter extends JdbcAdapter {
     }
 
     /**
+     * {@inheritDoc}
+     *
+     * <p>PgJDBC fetches rows in batches (through a portal) only inside a transaction, so the work runs
+     * in one; it joins a transaction already running on this thread, like {@link #read}.
+     */
+    @Override
+    public <T> T readStreaming(SqlWork<T> work) {
+        return transaction(work);
+    }
+
+    /**
      * A session ended by the server (terminated backend, restart) usually means its idle siblings in
      * the pool are dead too: they are replaced at once instead of failing one call each. HikariCP
      * already discards the connection that failed.

@@ -189,6 +189,22 @@ public final class KvStore implements AutoCloseable {
      * @return the entries
      */
     public List<StoredEntry> list(Key prefix, Key start, Key end, long limit, boolean reverse, JsonNode where) {
+        return scan(prefix, start, end, limit, reverse, where).all();
+    }
+
+    /**
+     * Like {@link #list}, read in pieces of bounded size, for callers that hand each piece on before
+     * reading the next (an HTTP response).
+     *
+     * @param prefix the prefix (may be empty)
+     * @param start inclusive start or {@code null}
+     * @param end exclusive end or {@code null}
+     * @param limit page size (validated and clamped)
+     * @param reverse descending order
+     * @param where filter applied before the limit, or {@code null}
+     * @return the scan, not yet started
+     */
+    public RangeScan scan(Key prefix, Key start, Key end, long limit, boolean reverse, JsonNode where) {
         KeyLimits.validate(prefix, true);
         if (start != null) {
             KeyLimits.validate(start, true);
@@ -198,7 +214,19 @@ public final class KvStore implements AutoCloseable {
         }
         int n = Limits.pageSize(limit);
         SqlFragment filter = compile(where);
-        return scan(KeyRange.descendants(prefix).within(start, end), n, reverse, filter);
+        return new RangeScan(this, KeyRange.descendants(prefix).within(start, end), n, reverse, filter, clock.millis());
+    }
+
+    /**
+     * Like {@link #getMany}, read in pieces of bounded size, for callers that hand each piece on before
+     * reading the next.
+     *
+     * @param keys up to 1000 non-empty keys
+     * @return the read, not yet started
+     */
+    public KeysRead readKeys(List<Key> keys) {
+        KeyLimits.validateBatch(keys);
+        return new KeysRead(this, dialect, List.copyOf(keys), clock.millis());
     }
 
     /**
@@ -234,36 +262,13 @@ public final class KvStore implements AutoCloseable {
             byte[] after = Cursors.decode(cursor);
             range = reverse ? range.below(after) : range.atLeast(after, false);
         }
-        List<StoredEntry> rows = scan(range, n + 1, reverse, null);
-        boolean more = rows.size() > n;
-        List<StoredEntry> page = more ? rows.subList(0, n) : rows;
-        String next = more ? Cursors.encode(page.get(n - 1).key().toBytes()) : null;
+        // One piece: a page of large values ends early, with a cursor, where the piece ends.
+        RangeScan scan = new RangeScan(this, range, n + 1, reverse, null, clock.millis());
+        List<StoredEntry> rows = scan.next();
+        boolean more = rows.size() > n || scan.lastPieceWasCut();
+        List<StoredEntry> page = rows.size() > n ? rows.subList(0, n) : rows;
+        String next = more ? Cursors.encode(page.get(page.size() - 1).key().toBytes()) : null;
         return new RawPage(List.copyOf(page), next, more);
-    }
-
-    private List<StoredEntry> scan(KeyRange range, int limit, boolean reverse, SqlFragment filter) {
-        if (range.isEmpty()) {
-            return List.of();
-        }
-        long now = clock.millis();
-        String sql = EntryStatements.list(range, reverse, filter);
-        return read(s -> readRows(s, sql, range, now, filter, limit));
-    }
-
-    private static List<StoredEntry> readRows(SqlSession s, String sql, KeyRange range, long now,
-            SqlFragment filter, int limit) throws SQLException {
-        PreparedStatement ps = s.prepare(sql);
-        int i = EntryStatements.bindRange(ps, 1, range);
-        ps.setLong(i++, now);
-        i = EntryStatements.bindFilter(ps, i, filter);
-        ps.setInt(i, limit);
-        List<StoredEntry> out = new ArrayList<>(Math.min(limit, 128));
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(new StoredEntry(Key.fromBytes(rs.getBytes(1)), rs.getString(2), rs.getLong(3)));
-            }
-        }
-        return out;
     }
 
     /**
@@ -281,13 +286,28 @@ public final class KvStore implements AutoCloseable {
         return total;
     }
 
-    /** Reads on a pooled connection; a read that lost its connection runs once more on a fresh one. */
+    /** Reads on a pooled connection. */
     private <T> T read(SqlWork<T> work) {
+        return retriedOnce(db::read, work);
+    }
+
+    /** Reads in batches of rows ({@link DatabaseAdapter#readStreaming}). */
+    <T> T readStreaming(SqlWork<T> work) {
+        return retriedOnce(db::readStreaming, work);
+    }
+
+    /** How the adapter runs a read. */
+    private interface ReadMode {
+        <T> T run(SqlWork<T> work);
+    }
+
+    /** A read that lost its connection runs once more, on a fresh one; failures become KV exceptions. */
+    private static <T> T retriedOnce(ReadMode mode, SqlWork<T> work) {
         try {
             try {
-                return db.read(work);
+                return mode.run(work);
             } catch (DatabaseUnavailableException lost) {
-                return db.read(work);
+                return mode.run(work);
             }
         } catch (RuntimeException e) {
             throw StoreFailures.translate(e);

@@ -49,6 +49,12 @@ final class ApiHandler implements HttpHandler {
             match.handler().handle(new ApiRequest(exchange, match.pathRest(), body));
         } catch (Exception e) {
             ErrorResponses.send(exchange, e);
+        } catch (Error e) {
+            // Even an OutOfMemoryError answers the request (500) instead of leaving the client waiting.
+            ErrorResponses.send(exchange, new IllegalStateException("Request failed with " + e, e));
+            if (!(e instanceof OutOfMemoryError)) {
+                throw e;
+            }
         }
     }
 

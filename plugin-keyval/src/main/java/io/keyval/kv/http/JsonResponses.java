@@ -44,7 +44,17 @@ public final class JsonResponses {
         try (JsonGenerator out = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
             body.writeTo(out);
         }
-        ByteBuffer rendered = ByteBuffer.wrap(bytes.toByteArray());
+        sendRendered(exchange, status, ByteBuffer.wrap(bytes.toByteArray()));
+    }
+
+    /**
+     * Sends a rendered JSON body from the connection's I/O thread.
+     *
+     * @param exchange the exchange
+     * @param status the HTTP status
+     * @param rendered the body
+     */
+    static void sendRendered(HttpServerExchange exchange, int status, ByteBuffer rendered) {
         Runnable send = () -> {
             exchange.setStatusCode(status);
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");

@@ -42,8 +42,7 @@ final class KeysRoutes {
         Key start = bound(KeyPaths.fromQuery(request.query("start")));
         Key end = bound(KeyPaths.fromQuery(request.query("end")));
         int limit = LimitParam.fromQuery(request.query("limit"));
-        List<StoredEntry> entries = store.list(prefix, start, end, limit, reverse(request), null);
-        JsonResponses.ok(request.exchange(), out -> EntryJson.writeArray(entries, out));
+        PiecedResponse.sendArray(request.exchange(), store.scan(prefix, start, end, limit, reverse(request), null));
     }
 
     private void listWithFilter(ApiRequest request) throws IOException {
@@ -51,8 +50,8 @@ final class KeysRoutes {
         Key prefix = body.optionalKey("prefix");
         Key start = bound(body.optionalKey("start"));
         Key end = bound(body.optionalKey("end"));
-        List<StoredEntry> entries = store.list(prefix, start, end, body.limit(), body.flag("reverse"), body.where());
-        JsonResponses.ok(request.exchange(), out -> EntryJson.writeArray(entries, out));
+        PiecedResponse.sendArray(request.exchange(),
+                store.scan(prefix, start, end, body.limit(), body.flag("reverse"), body.where()));
     }
 
     private void count(ApiRequest request) throws IOException {
@@ -79,8 +78,7 @@ final class KeysRoutes {
     }
 
     private void batchGet(ApiRequest request) throws IOException {
-        List<StoredEntry> entries = store.getMany(request.jsonObjectBody().keys());
-        JsonResponses.ok(request.exchange(), out -> EntryJson.writeArray(entries, out));
+        PiecedResponse.sendArray(request.exchange(), store.readKeys(request.jsonObjectBody().keys()));
     }
 
     private void deleteBatch(ApiRequest request) throws IOException {

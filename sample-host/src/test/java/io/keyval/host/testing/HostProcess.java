@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,9 +57,11 @@ public final class HostProcess implements AutoCloseable {
         try {
             Path manifest = layout.root().resolve("manifest.yaml");
             Files.writeString(manifest, manifestYaml(layout, setup.overrides()));
-            ProcessBuilder builder = new ProcessBuilder(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", classpath(), "io.keyval.host.Main", "--manifest", manifest.toString());
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(setup.jvmOptions());
+            command.addAll(List.of("-cp", classpath(), "io.keyval.host.Main", "--manifest", manifest.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command);
             builder.environment().putAll(setup.env());
             HostProcess child = new HostProcess(builder.start(), layout);
             child.forwardOutput();

@@ -39,6 +39,7 @@ public final class HostSetup {
     private final List<PluginJarBuilder> plugins = new ArrayList<>();
     private final Map<String, Map<String, Object>> overrides = new LinkedHashMap<>();
     private final Map<String, String> env = new LinkedHashMap<>();
+    private final List<String> jvmOptions = new ArrayList<>();
     private Path dataDir;
 
     private HostSetup(boolean shippedPlugins) {
@@ -86,6 +87,17 @@ public final class HostSetup {
         return this;
     }
 
+    /**
+     * A JVM option for a child-process host, e.g. {@code -Xmx64m}.
+     *
+     * @param option the option
+     * @return this
+     */
+    public HostSetup jvmOption(String option) {
+        jvmOptions.add(option);
+        return this;
+    }
+
     /** @param dir the data directory to use instead of a fresh temporary one (e.g. to restart on old data) @return this */
     public HostSetup dataDir(Path dir) {
         this.dataDir = dir;
@@ -108,6 +120,10 @@ public final class HostSetup {
 
     Map<String, String> env() {
         return Map.copyOf(env);
+    }
+
+    List<String> jvmOptions() {
+        return List.copyOf(jvmOptions);
     }
 
     /** Creates a temporary folder with the plugins folder filled and the data directory chosen. */

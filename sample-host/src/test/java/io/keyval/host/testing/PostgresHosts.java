@@ -1,13 +1,6 @@
 package io.keyval.host.testing;
 
-import io.keyval.database.testing.TestDatabases;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Two host processes whose KeyVal store lives in one fresh PostgreSQL schema: one store served by
@@ -22,7 +15,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class PostgresHosts implements AutoCloseable {
 
-    private final String schema = "kv_hosts_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private final PostgresSchema schema = PostgresSchema.create();
     private HostProcess a;
     private HostProcess b;
 
@@ -31,11 +24,10 @@ public final class PostgresHosts implements AutoCloseable {
 
     /** @return two started hosts on a new schema (created by the first host) */
     public static PostgresHosts startTwo() {
-        TestDatabases.assumePostgres();
         PostgresHosts hosts = new PostgresHosts();
         try {
-            hosts.a = hosts.setup().startProcess();
-            hosts.b = hosts.setup().startProcess();
+            hosts.a = hosts.schema.hostSetup().startProcess();
+            hosts.b = hosts.schema.hostSetup().startProcess();
         } catch (RuntimeException e) {
             hosts.closeQuietly();
             throw e;
@@ -51,13 +43,6 @@ public final class PostgresHosts implements AutoCloseable {
     /** @return the second host */
     public HostProcess b() {
         return b;
-    }
-
-    private HostSetup setup() {
-        return HostSetup.withShippedPlugins()
-                .override("plugin-database", Map.of("adapters", List.of(Map.of("type", "postgres", "default", true,
-                        "url", TestDatabases.postgresUrl(), "schema", schema))))
-                .override("plugin-keyval", Map.of("database", "postgres"));
     }
 
     private void closeQuietly() {
@@ -77,10 +62,6 @@ public final class PostgresHosts implements AutoCloseable {
         if (b != null) {
             b.close();
         }
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(TestDatabases.postgresUrl());
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
-            st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        }
+        schema.close();
     }
 }
