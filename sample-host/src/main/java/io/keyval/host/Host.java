@@ -62,10 +62,7 @@ public class Host {
             stop();
             throw e;
         }
-        String url = "http://" + settings.bindHost() + ":" + port();
-        LOG.info("KeyVal host listening on {}", url);
-        // on stdout too: launch scripts and tests read it regardless of the logging set-up
-        System.out.println("KeyVal host listening on " + url);
+        LOG.info("KeyVal host listening on http://{}:{}", settings.bindHost(), port());
     }
 
     private List<HostedPlugin> order(List<HostedPlugin> plugins) {
@@ -102,8 +99,15 @@ public class Host {
         running.add(plugin.id());
     }
 
-    /** Shuts the plugins down in reverse order, then stops the HTTP server and PF4J. Safe to call twice. */
+    /**
+     * Stops gracefully: stops accepting, lets the requests in progress finish (at most
+     * {@code server.shutdownTimeout}), shuts the plugins down in reverse order, then stops the HTTP
+     * server and PF4J. Safe to call twice.
+     */
     public synchronized void stop() {
+        if (http != null) {
+            http.drain(settings.server().shutdownTimeoutMillis());
+        }
         lifecycle.shutdownAll();
         running.clear();
         if (http != null) {
@@ -141,11 +145,11 @@ public class Host {
     }
 
     /**
-     * @param settings bind address and port
+     * @param settings where to listen and the server's limits
      * @param pluginIds what {@code /health} reports
      * @return the HTTP server to use
      */
     protected HttpServer createHttpServer(HostSettings settings, Supplier<List<String>> pluginIds) {
-        return new HttpServer(settings.bindHost(), settings.port(), pluginIds);
+        return new HttpServer(settings.server(), pluginIds);
     }
 }

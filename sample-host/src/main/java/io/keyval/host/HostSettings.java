@@ -8,25 +8,18 @@ import java.util.Map;
 /**
  * What the host's deployment manifest decides.
  *
- * @param bindHost the address the HTTP server binds to
- * @param port the HTTP port; 0 picks a free one
+ * @param server how the HTTP server listens and protects itself
  * @param pluginsDir where the PF4J plugins (zips, jars, folders) are
  * @param dataDir the data directory given to plugins
  * @param pluginOverrides per plugin id, configuration merged over that plugin's own manifest
  * @param env the variables for {@code ${VAR}} references in plugin manifests
  */
 public record HostSettings(
-        String bindHost,
-        int port,
+        ServerSettings server,
         Path pluginsDir,
         Path dataDir,
         Map<String, Map<String, Object>> pluginOverrides,
         Map<String, String> env) {
-
-    /** The default bind address. */
-    public static final String DEFAULT_HOST = "127.0.0.1";
-    /** The default HTTP port. */
-    public static final int DEFAULT_PORT = 8000;
 
     /** Copies the maps so that later changes to the arguments do not leak in. */
     public HostSettings {
@@ -34,16 +27,40 @@ public record HostSettings(
         env = Map.copyOf(env);
     }
 
+    /** @return the address the HTTP server binds to */
+    public String bindHost() {
+        return server.bindHost();
+    }
+
+    /** @return the HTTP port; 0 picks a free one */
+    public int port() {
+        return server.port();
+    }
+
     /**
-     * Reads settings from a parsed root manifest.
+     * @param port the port to listen on instead
+     * @return these settings with another port
+     */
+    public HostSettings withPort(int port) {
+        ServerSettings s = server;
+        return new HostSettings(new ServerSettings(s.bindHost(), port, s.authToken(), s.allowedOrigins(),
+                s.allowedHosts(), s.requestTimeoutMillis(), s.idleTimeoutMillis(), s.maxConnections(),
+                s.maxRequests(), s.shutdownTimeoutMillis()), pluginsDir, dataDir, pluginOverrides, env);
+    }
+
+    /**
+     * Reads settings from a substituted manifest, the host's defaults already merged in.
      *
-     * @param manifest the substituted root manifest (possibly empty)
-     * @param baseDir the directory relative paths resolve against (the manifest's directory)
+     * @param manifest the manifest tree
+     * @param baseDir the directory relative paths resolve against (the manifest file's directory)
      * @param env the environment, kept for plugin manifests
+     * @param defaultPluginsDir the plugins folder when the manifest names none
      * @return the settings
+     * @throws ManifestException naming the setting that is invalid
      */
     @SuppressWarnings("unchecked")
-    public static HostSettings from(Map<String, Object> manifest, Path baseDir, Map<String, String> env) {
+    public static HostSettings from(Map<String, Object> manifest, Path baseDir, Map<String, String> env,
+            Path defaultPluginsDir) {
         PluginConfig root = PluginConfig.of(manifest);
         Map<String, Map<String, Object>> overrides = new LinkedHashMap<>();
         root.getSection("plugins").asMap().forEach((id, value) -> {
@@ -52,10 +69,10 @@ public record HostSettings(
             }
             overrides.put(id, value == null ? Map.of() : (Map<String, Object>) value);
         });
+        String pluginsDir = root.getString("pluginsDir", "");
         return new HostSettings(
-                root.getString("server.host", DEFAULT_HOST),
-                root.getInt("server.port", DEFAULT_PORT),
-                baseDir.resolve(root.getString("pluginsDir", "plugins")).normalize(),
+                ServerSettings.from(root.getSection("server")),
+                pluginsDir.isBlank() ? defaultPluginsDir : baseDir.resolve(pluginsDir).normalize(),
                 baseDir.resolve(root.getString("dataDir", ".data")).normalize(),
                 overrides,
                 env);

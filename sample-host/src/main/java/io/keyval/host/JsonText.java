@@ -1,10 +1,25 @@
 package io.keyval.host;
 
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** The few JSON documents the host writes itself (it has no JSON library of its own). */
 final class JsonText {
+
+    /**
+     * Answers with {@code {"error": message}}.
+     *
+     * @param exchange the exchange, response not started
+     * @param status the HTTP status
+     * @param message what went wrong and what to do
+     */
+    static void send(HttpServerExchange exchange, int status, String message) {
+        exchange.setStatusCode(status);
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+        exchange.getResponseSender().send(error(message));
+    }
 
     private JsonText() {
     }

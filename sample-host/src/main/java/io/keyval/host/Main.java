@@ -1,54 +1,105 @@
 package io.keyval.host;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+import sun.misc.Signal;
 
 /**
- * Command line: {@code java -jar keyval-host.jar [--manifest <path>]}. The manifest defaults to
- * {@code $KEYVAL_MANIFEST}, then {@code ./manifest.yaml}; a missing file means all defaults.
+ * Command line: {@code java -jar keyval-host.jar [--manifest <file>] [--port <port>] [--help]
+ * [--version]} (see {@link CommandLine#USAGE}). Start-up failures print one line and exit with 1;
+ * SIGTERM and SIGINT stop the host gracefully and exit with 0.
  */
 public final class Main {
-
-    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
     private Main() {
     }
 
     /**
-     * Starts the host and keeps it running until the JVM is asked to stop (SIGTERM, Ctrl-C).
+     * Starts the host and keeps it running until it is asked to stop.
      *
-     * @param args {@code --manifest <path>} optionally
+     * @param args see {@link CommandLine#USAGE}
      */
     public static void main(String[] args) {
         Map<String, String> env = System.getenv();
+        configureLogging(env);
+        Logger log = LoggerFactory.getLogger(Main.class);
+        CommandLine cli;
+        try {
+            cli = CommandLine.parse(args, env);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(CommandLine.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (cli.help()) {
+            System.out.println(CommandLine.USAGE);
+            return;
+        }
+        if (cli.version()) {
+            System.out.println("KeyVal host " + version());
+            return;
+        }
         Host host;
         try {
-            Path manifest = manifestPath(args, env).toAbsolutePath();
-            Path baseDir = manifest.getParent();
-            HostSettings settings = HostSettings.from(new ManifestLoader(env).load(manifest), baseDir, env);
+            HostSettings settings = HostManifest.read(cli.manifest(), cli.manifestRequired(), env, defaultPluginsDir());
+            if (cli.port() != null) {
+                settings = settings.withPort(cli.port());
+            }
             host = new Host(settings);
             host.start();
         } catch (RuntimeException e) {
-            LOG.error("KeyVal host failed to start: {}", e.getMessage(), e);
+            // One line a user can act on; the stack trace only when asked for (KEYVAL_LOG_LEVEL=debug).
+            if (log.isDebugEnabled()) {
+                log.error("KeyVal host failed to start: {}", e.getMessage(), e);
+            } else {
+                log.error("KeyVal host failed to start: {}", e.getMessage());
+            }
             System.exit(1);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(host::stop, "keyval-shutdown"));
+        Runnable stopAndExit = () -> {
+            host.stop();
+            System.exit(0);
+        };
+        // Handled here rather than by the JVM, whose default ends the process with 143 / 130.
+        for (String signal : new String[] {"TERM", "INT"}) {
+            Signal.handle(new Signal(signal), s -> new Thread(stopAndExit, "keyval-shutdown").start());
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(host::stop, "keyval-shutdown-hook"));
     }
 
-    private static Path manifestPath(String[] args, Map<String, String> env) {
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--manifest")) {
-                if (i + 1 == args.length) {
-                    throw new IllegalArgumentException("--manifest needs a path");
-                }
-                return Path.of(args[i + 1]);
-            }
-            throw new IllegalArgumentException("Unknown argument '" + args[i] + "'; usage: [--manifest <path>]");
+    /** Routes Undertow's JBoss logging and java.util.logging into SLF4J, at the level asked for. */
+    private static void configureLogging(Map<String, String> env) {
+        String level = env.get("KEYVAL_LOG_LEVEL");
+        if (level != null && !level.isBlank()) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level.trim().toLowerCase(Locale.ROOT));
         }
-        String fromEnv = env.get("KEYVAL_MANIFEST");
-        return Path.of(fromEnv == null || fromEnv.isBlank() ? "manifest.yaml" : fromEnv);
+        System.setProperty("org.jboss.logging.provider", "slf4j");
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+    }
+
+    /** {@code plugins} next to the host jar, so that the host finds its plugins from any directory. */
+    private static Path defaultPluginsDir() {
+        try {
+            Path code = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(code)) {
+                return code.getParent().resolve("plugins");
+            }
+        } catch (Exception unknownLocation) {
+            // fall back to the working directory
+        }
+        return Path.of("plugins").toAbsolutePath();
+    }
+
+    private static String version() {
+        String version = Main.class.getPackage().getImplementationVersion();
+        return version == null ? "(development build)" : version;
     }
 }

@@ -13,11 +13,18 @@ import org.pf4j.DependencyResolver;
 import org.pf4j.PluginDependency;
 import org.pf4j.PluginManager;
 import org.pf4j.PluginWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Loads the PF4J plugins and reads each one's {@code manifest.yaml} into a {@link HostedPlugin}. */
 final class PluginCatalog {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PluginCatalog.class);
+
     private static final String MANIFEST = "manifest.yaml";
+    /** Settings the host reads for every plugin, whether or not its manifest mentions them. */
+    private static final Map<String, Object> HOST_KEYS =
+            Map.of("name", "", "base", "", "enabled", true, "dependencies", List.of());
 
     private final PluginManager pluginManager;
     private final ManifestLoader manifests;
@@ -46,7 +53,14 @@ final class PluginCatalog {
 
     private HostedPlugin describe(PluginWrapper wrapper) {
         String id = wrapper.getPluginId();
-        Map<String, Object> merged = DeepMerge.merge(readManifest(wrapper), overrides.getOrDefault(id, Map.of()));
+        Map<String, Object> own = readManifest(wrapper);
+        Map<String, Object> override = overrides.getOrDefault(id, Map.of());
+        Map<String, Object> known = DeepMerge.merge(HOST_KEYS, own);
+        for (String unknown : HostManifest.unknownKeys(override, known, "plugins." + id + ".")) {
+            LOG.warn("Unknown setting '{}' is ignored: plugin '{}' has no such setting (see its manifest.yaml)",
+                    unknown, id);
+        }
+        Map<String, Object> merged = DeepMerge.merge(own, override);
         PluginConfig config = PluginConfig.of(merged);
         Set<String> dependencies = new LinkedHashSet<>(config.getStringList("dependencies"));
         for (PluginDependency dependency : wrapper.getDescriptor().getDependencies()) {

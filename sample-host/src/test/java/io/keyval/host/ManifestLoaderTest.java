@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,13 +51,45 @@ class ManifestLoaderTest {
     }
 
     @Test
-    void missingRootManifestMeansDefaults() {
-        Map<String, Object> m = new ManifestLoader(Map.of()).load(dir.resolve("absent.yaml"));
-        HostSettings s = HostSettings.from(m, dir, Map.of());
-        assertEquals("127.0.0.1", s.bindHost());
-        assertEquals(8000, s.port());
-        assertEquals(dir.resolve("plugins"), s.pluginsDir());
-        assertEquals(dir.resolve(".data"), s.dataDir());
+    void withoutAManifestFileTheBuiltInDefaultsAndTheEnvironmentApply() {
+        Path jarPlugins = dir.resolve("jar-dir/plugins");
+        HostSettings defaults = HostManifest.read(dir.resolve("absent.yaml"), false, Map.of(), jarPlugins);
+        assertEquals("127.0.0.1", defaults.bindHost());
+        assertEquals(8000, defaults.port());
+        assertEquals(jarPlugins, defaults.pluginsDir());
+        assertEquals(Path.of(".data").toAbsolutePath(), defaults.dataDir());
+        assertEquals(ServerSettings.defaults("127.0.0.1", 8000), defaults.server());
+
+        Map<String, String> env = Map.of("KEYVAL_PORT", "9091", "KEYVAL_AUTH_TOKEN", "s3cret",
+                "KEYVAL_ALLOWED_ORIGINS", "https://a.example, https://b.example", "KEYVAL_MAX_REQUESTS", "7");
+        ServerSettings fromEnv = HostManifest.read(dir.resolve("absent.yaml"), false, env, jarPlugins).server();
+        assertEquals(9091, fromEnv.port());
+        assertEquals("s3cret", fromEnv.authToken());
+        assertEquals(List.of("https://a.example", "https://b.example"), fromEnv.allowedOrigins());
+        assertEquals(7, fromEnv.maxRequests());
+    }
+
+    @Test
+    void aManifestNamedExplicitlyMustExist() {
+        ManifestException e = assertThrows(ManifestException.class,
+                () -> HostManifest.read(dir.resolve("typo.yaml"), true, Map.of(), dir));
+        assertEquals("Manifest file not found: " + dir.resolve("typo.yaml"), e.getMessage());
+    }
+
+    @Test
+    void unknownKeysAreFoundByTheirPath() {
+        Map<String, Object> known = Map.of("server", Map.of("port", 1, "host", "h"), "plugins", Map.of());
+        Map<String, Object> given = Map.of("server", Map.of("prot", 2, "host", "x"), "plugin", Map.of(),
+                "plugins", Map.of("anything", Map.of("goes", 1)));
+        assertEquals(Set.of("server.prot", "plugin"), Set.copyOf(HostManifest.unknownKeys(given, known, "")));
+    }
+
+    @Test
+    void anOutOfRangeSettingNamesIt() throws Exception {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, "server:\n  port: 70000\n");
+        ManifestException e = assertThrows(ManifestException.class, () -> HostManifest.read(file, true, Map.of(), dir));
+        assertEquals("server.port must be between 0 and 65535, found: 70000", e.getMessage());
     }
 
     @Test
@@ -65,7 +98,7 @@ class ManifestLoaderTest {
         Path manifest = Path.of("..", "manifest.yaml").toAbsolutePath().normalize();
         Path root = manifest.getParent();
         Map<String, String> env = Map.of("KEYVAL_PORT", "9090", "KEYVAL_DATABASE", "postgres");
-        HostSettings s = HostSettings.from(new ManifestLoader(env).load(manifest), root, env);
+        HostSettings s = HostManifest.read(manifest, true, env, root.resolve("sample-host/target/plugins"));
         assertEquals("127.0.0.1", s.bindHost());
         assertEquals(9090, s.port());
         assertEquals(root.resolve("sample-host/target/plugins"), s.pluginsDir());

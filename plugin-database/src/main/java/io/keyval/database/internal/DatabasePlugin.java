@@ -19,7 +19,8 @@ public class DatabasePlugin implements HostPlugin {
     public void onInit(PluginContext context) {
         service = Databases.create(context.config(), context.dataDir());
         context.provide(DatabaseService.class, service);
-        context.logger().info("Database service ready (default: {}; available: {})", service.getDefaultType(),
+        // Which adapter a plugin uses is that plugin's to say (KeyVal logs its own); adapters open on first use.
+        context.logger().info("Database service ready (adapters: {}; each connects when a plugin first uses it)",
                 String.join(", ", service.getAvailableTypes()));
     }
 

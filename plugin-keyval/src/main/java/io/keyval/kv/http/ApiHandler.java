@@ -3,6 +3,8 @@ package io.keyval.kv.http;
 import io.keyval.kv.KvValidationException;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import java.util.SortedSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,15 +35,29 @@ final class ApiHandler implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
-        Router.Match match = router.match(exchange.getRequestMethod(), routePath(exchange));
+        String path = routePath(exchange);
+        Router.Match match = router.match(exchange.getRequestMethod(), path);
         if (match == null) {
-            ErrorResponses.send(exchange, NOT_FOUND);
+            notRouted(exchange, path);
             return;
         }
         if (answeredInline(exchange, match)) {
             return;
         }
         RequestBodies.receive(exchange, maxBodyBytes, body -> exchange.dispatch(() -> run(exchange, match, body)));
+    }
+
+    /** 405 with the methods the path has, or 404 when it has none. */
+    private void notRouted(HttpServerExchange exchange, String path) {
+        SortedSet<String> allowed = router.allowedMethods(path);
+        if (allowed.isEmpty()) {
+            ErrorResponses.send(exchange, NOT_FOUND);
+            return;
+        }
+        String list = String.join(", ", allowed);
+        exchange.getResponseHeaders().put(Headers.ALLOW, list);
+        ErrorResponses.send(exchange, new HttpError(405, "Method " + exchange.getRequestMethod()
+                + " not allowed here (allowed: " + list + ")"));
     }
 
     private static void run(HttpServerExchange exchange, Router.Match match, byte[] body) {

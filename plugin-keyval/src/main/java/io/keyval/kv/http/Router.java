@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The route table of the API. A route is a method and a path relative to {@code {base}/api}:
@@ -77,6 +79,24 @@ public final class Router {
             }
         }
         return null;
+    }
+
+    /**
+     * @param rawPath a raw request path relative to {@code {base}/api}
+     * @return the methods some route serves {@code rawPath} with, sorted (empty: no route has the path)
+     */
+    SortedSet<String> allowedMethods(String rawPath) {
+        SortedSet<String> methods = new TreeSet<>();
+        Map<HttpString, Route> byMethod = fixed.get(rawPath);
+        if (byMethod != null) {
+            byMethod.keySet().forEach(m -> methods.add(m.toString()));
+        }
+        for (PrefixRoute prefixRoute : prefixed) {
+            if (rawPath.startsWith(prefixRoute.prefix)) {
+                methods.add(prefixRoute.method.toString());
+            }
+        }
+        return methods;
     }
 
     /**

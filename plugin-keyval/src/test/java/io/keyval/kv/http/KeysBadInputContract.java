@@ -123,7 +123,11 @@ abstract class KeysBadInputContract {
         cases.add(new Case("PUT", "/keys/seed/a", null, "Request body is required"));
         cases.add(new Case("PUT", "/keys/seed/a", "x".repeat((int) KvHttpTestServer.MAX_BODY + 1),
                 "Request body too large (max " + KvHttpTestServer.MAX_BODY + " bytes)"));
-        cases.add(new Case("POST", "/keys/seed", "{}", "Not found"));
+        cases.add(new Case("POST", "/keys/seed", "{}", "Method POST not allowed here (allowed: DELETE, GET, PUT)"));
+        cases.add(new Case("PATCH", "/keys/seed", "{}", "Method PATCH not allowed here (allowed: DELETE, GET, PUT)"));
+        cases.add(new Case("GET", "/atomic", null, "Method GET not allowed here (allowed: POST)"));
+        cases.add(new Case("OPTIONS", "/keys", null, "Method OPTIONS not allowed here (allowed: GET)"));
+        cases.add(new Case("GET", "/nothing/here", null, "Not found"));
         badValues(cases);
         return cases;
     }

@@ -1,10 +1,12 @@
 package io.keyval.host.testing;
 
 import io.keyval.host.Host;
-import io.keyval.host.HostSettings;
-import io.keyval.host.Substitution;
+import io.keyval.host.HostManifest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * An in-process host on a free port with its own temporary plugins and data folders. Start it once per
@@ -29,12 +31,14 @@ public final class HostFixture implements AutoCloseable {
      */
     static HostFixture start(HostSetup setup) {
         HostSetup.Layout layout = setup.prepare();
-        // substituted here as the host does when it reads the root manifest
-        @SuppressWarnings("unchecked")
-        Map<String, Map<String, Object>> overrides = (Map<String, Map<String, Object>>)
-                new Substitution(setup.env()).apply(setup.overrides(), "the test's overrides");
-        Host host = new Host(new HostSettings("127.0.0.1", 0, layout.pluginsDir(), layout.dataDir(),
-                overrides, setup.env()));
+        // read as the host reads a manifest file: substituted, over the built-in defaults
+        Path manifest = layout.root().resolve("manifest.yaml");
+        try {
+            Files.writeString(manifest, new Yaml().dump(setup.manifest(layout)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Host host = new Host(HostManifest.read(manifest, true, setup.env(), layout.pluginsDir()));
         try {
             host.start();
         } catch (RuntimeException e) {

@@ -56,7 +56,7 @@ public final class HostProcess implements AutoCloseable {
         HostSetup.Layout layout = setup.prepare();
         try {
             Path manifest = layout.root().resolve("manifest.yaml");
-            Files.writeString(manifest, manifestYaml(layout, setup.overrides()));
+            Files.writeString(manifest, new Yaml().dump(setup.manifest(layout)));
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(setup.jvmOptions());
@@ -71,15 +71,6 @@ public final class HostProcess implements AutoCloseable {
             TestDirs.deleteQuietly(layout.root());
             throw new UncheckedIOException("Cannot launch the host process", e);
         }
-    }
-
-    private static String manifestYaml(HostSetup.Layout layout, Map<String, Map<String, Object>> overrides) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("server", Map.of("host", "127.0.0.1", "port", 0));
-        root.put("pluginsDir", layout.pluginsDir().toString());
-        root.put("dataDir", layout.dataDir().toString());
-        root.put("plugins", overrides);
-        return new Yaml().dump(root);
     }
 
     private static String classpath() {

@@ -37,7 +37,9 @@ public final class HostSetup {
 
     private final boolean shippedPlugins;
     private final List<PluginJarBuilder> plugins = new ArrayList<>();
+    private final List<Path> zipFolders = new ArrayList<>();
     private final Map<String, Map<String, Object>> overrides = new LinkedHashMap<>();
+    private final Map<String, Object> server = new LinkedHashMap<>();
     private final Map<String, String> env = new LinkedHashMap<>();
     private final List<String> jvmOptions = new ArrayList<>();
     private Path dataDir;
@@ -63,6 +65,22 @@ public final class HostSetup {
     }
 
     /**
+     * Adds the plugin zips Maven built from the {@code examples/} modules (system property
+     * {@code keyval.example.plugins.dir}, e.g. {@code example-visit-counter.zip}).
+     *
+     * @return this
+     */
+    public HostSetup withExamplePlugins() {
+        return pluginZipsFrom(TestDirs.examplePluginsDir());
+    }
+
+    /** @param dir a folder whose {@code *.zip} files are copied into the plugins folder too @return this */
+    public HostSetup pluginZipsFrom(Path dir) {
+        zipFolders.add(dir);
+        return this;
+    }
+
+    /**
      * Configuration merged over a plugin's own manifest (the root manifest's {@code plugins.<id>}).
      *
      * @param pluginId the plugin
@@ -84,6 +102,19 @@ public final class HostSetup {
      */
     public HostSetup env(String name, String value) {
         env.put(name, value);
+        return this;
+    }
+
+    /**
+     * A setting of the host manifest's {@code server} section (e.g. {@code authToken}); host and port
+     * are always 127.0.0.1 and a free port.
+     *
+     * @param name the setting
+     * @param value its value
+     * @return this
+     */
+    public HostSetup server(String name, Object value) {
+        server.put(name, value);
         return this;
     }
 
@@ -122,6 +153,19 @@ public final class HostSetup {
         return Map.copyOf(env);
     }
 
+    /** @return the host manifest for {@code layout}, as the host would read it from a file */
+    Map<String, Object> manifest(Layout layout) {
+        Map<String, Object> serverSection = new LinkedHashMap<>(server);
+        serverSection.put("host", "127.0.0.1");
+        serverSection.put("port", 0);
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("server", serverSection);
+        root.put("pluginsDir", layout.pluginsDir().toString());
+        root.put("dataDir", layout.dataDir().toString());
+        root.put("plugins", overrides());
+        return root;
+    }
+
     List<String> jvmOptions() {
         return List.copyOf(jvmOptions);
     }
@@ -133,6 +177,9 @@ public final class HostSetup {
             Path pluginsDir = Files.createDirectory(root.resolve("plugins"));
             if (shippedPlugins) {
                 TestDirs.copyShippedPlugins(pluginsDir);
+            }
+            for (Path dir : zipFolders) {
+                TestDirs.copyZips(dir, pluginsDir);
             }
             plugins.forEach(p -> p.build(pluginsDir));
             return new Layout(root, pluginsDir, dataDir != null ? dataDir : root.resolve("data"));

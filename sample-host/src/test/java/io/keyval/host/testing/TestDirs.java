@@ -26,6 +26,24 @@ final class TestDirs {
         }
     }
 
+    /** @return the folder of the example plugin zips built by Maven (system property {@code keyval.example.plugins.dir}) */
+    static Path examplePluginsDir() {
+        String dir = System.getProperty("keyval.example.plugins.dir");
+        if (dir == null) {
+            throw new IllegalStateException("System property keyval.example.plugins.dir is not set (run the tests with Maven)");
+        }
+        return Path.of(dir);
+    }
+
+    /** Copies every {@code *.zip} of {@code from} into {@code pluginsDir}. */
+    static void copyZips(Path from, Path pluginsDir) throws IOException {
+        try (Stream<Path> zips = Files.list(from)) {
+            for (Path zip : zips.filter(p -> p.toString().endsWith(".zip")).toList()) {
+                Files.copy(zip, pluginsDir.resolve(zip.getFileName()));
+            }
+        }
+    }
+
     /** Deletes {@code dir} and its content; leftovers in the temp folder are not worth failing a test for. */
     static void deleteQuietly(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {

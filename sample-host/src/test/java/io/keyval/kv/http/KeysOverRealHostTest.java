@@ -166,10 +166,26 @@ class KeysOverRealHostTest {
 
     @Test
     void unknownRoutesAre404Json() {
-        for (Response r : List.of(http.get(API + "/nothing"), http.post(API + "/keys/count", "{}"),
-                http.get("/keyval/elsewhere"), http.get("/no-such-plugin"))) {
+        for (Response r : List.of(http.get(API + "/nothing"), http.get("/keyval/elsewhere"), http.get("/no-such-plugin"))) {
             assertEquals(404, r.status(), r.body());
             assertEquals("Not found", r.json().get("error").asText());
         }
+    }
+
+    @Test
+    void aWrongMethodOnAnExistingPathIs405WithTheAllowedMethods() {
+        Response post = http.post(API + "/keys/count", "{}");
+        assertEquals(405, post.status(), post.body());
+        assertEquals("DELETE, GET, PUT", post.header("Allow"));
+        assertEquals("Method POST not allowed here (allowed: DELETE, GET, PUT)", post.json().get("error").asText());
+        Response getAtomic = http.get(API + "/atomic");
+        assertEquals(405, getAtomic.status());
+        assertEquals("POST", getAtomic.header("Allow"));
+        Response options = http.send("OPTIONS", API + "/keys/a", null);
+        assertEquals(405, options.status());
+        Response health = http.send("DELETE", "/health", null);
+        assertEquals(405, health.status());
+        assertEquals("GET, HEAD", health.header("Allow"));
+        assertTrue(health.json().get("error").isTextual());
     }
 }
