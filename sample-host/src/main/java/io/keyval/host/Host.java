@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.pf4j.DefaultPluginManager;
 import org.pf4j.PluginManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -141,7 +140,7 @@ public class Host {
      * @return the PF4J plugin manager to use
      */
     protected PluginManager createPluginManager(Path pluginsDir) {
-        return new DefaultPluginManager(pluginsDir);
+        return new HostPluginManager(pluginsDir);
     }
 
     /**

@@ -95,6 +95,45 @@ public final class TestPlugins {
         }
     }
 
+    /**
+     * Slow routes for tests of the host's limits: {@code /sleep?ms=N} answers after N ms on a worker,
+     * {@code /trickle?chunks=N&ms=M} sends N small chunks M ms apart.
+     */
+    public static class SlowPlugin implements HostPlugin {
+        @Override
+        public void onInit(PluginContext ctx) {
+            ctx.mount("/sleep", exchange -> exchange.dispatch(() -> {
+                pause(number(exchange, "ms"));
+                send(exchange, "{\"slept\":true}");
+            }));
+            ctx.mount("/trickle", exchange -> exchange.dispatch(() -> {
+                exchange.startBlocking();
+                try (java.io.OutputStream out = exchange.getOutputStream()) {
+                    long chunks = number(exchange, "chunks");
+                    for (int i = 0; i < chunks; i++) {
+                        out.write(("chunk " + i + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        out.flush();
+                        pause(number(exchange, "ms"));
+                    }
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }));
+        }
+
+        private static long number(HttpServerExchange exchange, String name) {
+            return Long.parseLong(exchange.getQueryParameters().get(name).getFirst());
+        }
+
+        private static void pause(long millis) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** Public: called from plugin class loaders, i.e. from another runtime package. */
     public static void send(HttpServerExchange exchange, String json) {
         exchange.getResponseSender().send(json);

@@ -158,22 +158,40 @@ public final class HostProcess implements AutoCloseable {
     }
 
     /**
-     * Stops the child gracefully (SIGTERM: plugins shut down in reverse order), force-killing it if it
-     * has not exited after a while, then deletes its temporary folder.
+     * Sends SIGTERM (without closing this side's pipes, as {@link Process#destroy} does, so that
+     * the child's last output is still read) and waits until the child has exited.
+     *
+     * @return the exit code
      */
-    @Override
-    public void close() {
-        process.destroy();
+    public int terminate() {
         try {
+            Process kill = new ProcessBuilder("kill", "-TERM", String.valueOf(process.pid())).inheritIO().start();
+            kill.waitFor();
             if (!process.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 System.err.println("Host process " + process.pid() + " ignored SIGTERM; killing it");
                 process.destroyForcibly();
             }
+        } catch (IOException e) {
+            process.destroy(); // no kill command: SIGTERM through the JDK
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
         waitForExit();
+        return process.exitValue();
+    }
+
+    /**
+     * Stops the child gracefully ({@link #terminate}: plugins shut down in reverse order), then
+     * deletes its temporary folder.
+     */
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            terminate();
+        } else {
+            waitForExit();
+        }
         TestDirs.deleteQuietly(layout.root());
     }
 
