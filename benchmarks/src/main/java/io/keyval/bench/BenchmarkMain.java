@@ -43,6 +43,12 @@ public final class BenchmarkMain {
     }
 
     private static void run(BenchmarkOptions options, WorkloadParameters p) throws Exception {
+        if (options.largeValues()) {
+            for (Engine engine : engines(options)) {
+                new LargeValueBenchmark(engine, System.out).run();
+            }
+            return;
+        }
         LOG.info("Mode {}: {}", options.modeName(), p);
         WorkloadParameters warmup = p.scaledDown(p.warmupDivisor());
         Dataset warmupData = new Dataset(warmup.keys());

@@ -15,9 +15,10 @@ import java.util.Locale;
  * @param workloads the workloads file
  * @param postgresUrl the PostgreSQL JDBC URL
  * @param postgresUser the PostgreSQL user
+ * @param largeValues run only the large-value benchmark ({@link LargeValueBenchmark}) instead of the workloads
  */
 public record BenchmarkOptions(boolean full, List<String> engines, String synchronous, Path workloads,
-        String postgresUrl, String postgresUser) {
+        String postgresUrl, String postgresUser, boolean largeValues) {
 
     /** Quick mode divides the sizes by this. */
     public static final int QUICK_DIVISOR = 10;
@@ -25,7 +26,7 @@ public record BenchmarkOptions(boolean full, List<String> engines, String synchr
     public static final int QUICK_RUNS = 2;
 
     /** Usage text. */
-    public static final String USAGE = "usage: java -jar benchmarks/target/keyval-benchmarks.jar [--full]"
+    public static final String USAGE = "usage: java -jar benchmarks/target/keyval-benchmarks.jar [--full] [--large-values]"
             + " [--engines sqlite,postgres] [--synchronous FULL|NORMAL] [--workloads ../shared/workloads.env]"
             + " [--postgres-url jdbc:postgresql://127.0.0.1:5432/test]"
             + " [--postgres-user postgres]";
@@ -40,6 +41,7 @@ public record BenchmarkOptions(boolean full, List<String> engines, String synchr
      */
     public static BenchmarkOptions parse(String[] args) {
         boolean full = false;
+        boolean largeValues = false;
         List<String> engines = List.of("sqlite", "postgres");
         String synchronous = "FULL";
         Path workloads = Path.of("..", "shared", "workloads.env");
@@ -49,6 +51,10 @@ public record BenchmarkOptions(boolean full, List<String> engines, String synchr
             String arg = args[i];
             if (arg.equals("--full")) {
                 full = true;
+                continue;
+            }
+            if (arg.equals("--large-values")) {
+                largeValues = true;
                 continue;
             }
             if (i + 1 == args.length) {
@@ -72,7 +78,7 @@ public record BenchmarkOptions(boolean full, List<String> engines, String synchr
                 throw new IllegalArgumentException("Unknown engine '" + engine + "'; supported: sqlite, postgres");
             }
         }
-        return new BenchmarkOptions(full, engines, synchronous, workloads, pgUrl, pgUser);
+        return new BenchmarkOptions(full, engines, synchronous, workloads, pgUrl, pgUser, largeValues);
     }
 
     /**

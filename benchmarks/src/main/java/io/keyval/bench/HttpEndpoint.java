@@ -61,6 +61,26 @@ final class HttpEndpoint implements AutoCloseable {
         return new HttpEndpoint("raw-undertow", "none (no storage)", new FixedBodyRoutes(), data, fixed, () -> { });
     }
 
+    /**
+     * @param value the bytes every GET answers with
+     * @return a handler that stores nothing: GET answers {@code value}, PUT reads the body and drops it
+     */
+    static HttpEndpoint bareUndertow(byte[] value) {
+        HttpHandler bare = exchange -> {
+            if (exchange.getRequestMethod().equalToString("PUT")) {
+                exchange.getRequestReceiver().receivePartialBytes((ex, chunk, last) -> {
+                    if (last) {
+                        ex.getResponseSender().send("{\"ok\":true}");
+                    }
+                });
+            } else {
+                exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+                exchange.getResponseSender().send(ByteBuffer.wrap(value));
+            }
+        };
+        return new HttpEndpoint("bare-undertow", "none (no storage)", new FixedBodyRoutes(), new Dataset(1), bare, () -> { });
+    }
+
     /** @return the {@code system} of its result lines */
     String system() {
         return system;

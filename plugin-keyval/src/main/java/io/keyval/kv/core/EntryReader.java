@@ -27,6 +27,16 @@ final class EntryReader {
         }
     }
 
+    /** Like {@link #readLive(SqlSession, Key, long)}, with the value as the database's UTF-8 bytes. */
+    static EntryBytes readLiveBytes(SqlSession session, Key key, long now) throws SQLException {
+        PreparedStatement ps = session.prepare(EntryStatements.SELECT_LIVE);
+        ps.setBytes(1, key.toBytes());
+        ps.setLong(2, now);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? new EntryBytes(key, rs.getBytes(1), rs.getLong(2)) : new EntryBytes(key, null, 0);
+        }
+    }
+
     /**
      * @return the live entries of the keys, in order: several keys in one query
      */

@@ -7,7 +7,7 @@ import io.keyval.kv.KvValidationException;
  * what was acknowledged and reads it the same way: strings are well-formed Unicode (an unpaired
  * surrogate would be stored as {@code ?}) and numbers lie within the range of a 64-bit double (the
  * numbers JSON clients exchange; SQLite would read {@code 1e400} as infinity while PostgreSQL fails
- * on it). Checked on the parser's character buffers, without copying.
+ * on it). Checked on the value's bytes, without copying.
  */
 final class JsonText {
 
@@ -18,37 +18,24 @@ final class JsonText {
     }
 
     /**
-     * @param chars a string's characters
-     * @param offset where they start
-     * @param length how many
-     * @throws KvValidationException on an unpaired surrogate
+     * @param unit the code unit of an unpaired surrogate escape
+     * @return the error that names it
      */
-    static void checkString(char[] chars, int offset, int length) {
-        int end = offset + length;
-        for (int i = offset; i < end; i++) {
-            char c = chars[i];
-            if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(chars[i + 1])) {
-                    i++;
-                } else {
-                    throw new KvValidationException(String.format(
-                            "Invalid value: a string contains an unpaired surrogate (U+%04X); text must be valid Unicode",
-                            (int) c));
-                }
-            }
-        }
+    static KvValidationException unpairedSurrogate(int unit) {
+        return new KvValidationException(String.format(
+                "Invalid value: a string contains an unpaired surrogate (U+%04X); text must be valid Unicode", unit));
     }
 
     /**
-     * @param chars a JSON number's text (already valid JSON number syntax)
-     * @param offset where it starts
-     * @param length how long it is
+     * @param json the bytes holding a JSON number (already valid JSON number syntax)
+     * @param from where it starts
+     * @param to where it ends (exclusive)
      * @throws KvValidationException if the number rounds to an infinite double, or to zero without
      *     being zero
      */
-    static void checkNumber(char[] chars, int offset, int length) {
-        if (!certainlyInRange(chars, offset, offset + length)) {
-            String text = new String(chars, offset, length);
+    static void checkNumber(byte[] json, int from, int to) {
+        if (!certainlyInRange(json, from, to)) {
+            String text = new String(json, from, to - from, java.nio.charset.StandardCharsets.US_ASCII);
             if (!isFiniteDouble(text)) {
                 throw new KvValidationException("Invalid value: number " + abbreviate(text)
                         + " is out of range (numbers must fit a 64-bit double: magnitude 4.9e-324 to 1.8e308, or 0)");
@@ -69,7 +56,7 @@ final class JsonText {
      * Finds the decimal exponent of the leading significant digit: a number whose exponent is far
      * from the edges of a double's range needs no parsing.
      */
-    private static boolean certainlyInRange(char[] c, int from, int to) {
+    private static boolean certainlyInRange(byte[] c, int from, int to) {
         int i = from;
         if (c[i] == '-') {
             i++;
@@ -114,7 +101,7 @@ final class JsonText {
         return Math.abs(exponent) < SAFE_EXPONENT;
     }
 
-    private static boolean isDigit(char c) {
+    private static boolean isDigit(byte c) {
         return c >= '0' && c <= '9';
     }
 

@@ -1,10 +1,6 @@
 package io.keyval.kv.core;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,13 +8,16 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.keyval.kv.KvException;
 import io.keyval.kv.KvValidationException;
-import java.io.IOException;
-import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Values are stored as compact JSON text: one line (so it fits an SSE {@code data:} line), every
  * number exactly as written (no double rounding, no reformatting), strings well-formed Unicode and
- * numbers within a double's range ({@link JsonText}).
+ * numbers within a double's range ({@link Utf8Json}, {@link JsonText}).
  */
 public final class JsonValues {
 
@@ -29,72 +28,30 @@ public final class JsonValues {
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES) // 10.0 stays 10.0, not 1E+1
             .build();
 
-    private static final JsonFactory FACTORY = MAPPER.getFactory();
-
     private JsonValues() {
     }
 
     /**
-     * Validates JSON text and removes insignificant white space, keeping every token's text as written.
+     * Validates JSON and removes insignificant white space, keeping every token as written.
      *
-     * @param text JSON text from a client
+     * @param utf8 JSON from a client, UTF-8
      * @return the compact form
      * @throws KvValidationException {@code Invalid JSON body} if it is not exactly one JSON value, or
-     *     naming the string or number that cannot be stored as it is
+     *     naming what cannot be stored as it is (see {@link Utf8Json})
      */
-    public static String compact(String text) {
-        StringWriter out = new StringWriter(text.length());
-        try (JsonParser p = FACTORY.createParser(text); JsonGenerator g = FACTORY.createGenerator(out)) {
-            copy(p, g);
-        } catch (IOException e) {
-            throw new KvValidationException("Invalid JSON body");
-        }
-        return out.toString();
+    public static String compact(byte[] utf8) {
+        return new String(Utf8Json.compact(utf8), StandardCharsets.UTF_8);
     }
 
     /**
-     * Copies one JSON value token by token (strings and numbers from the parser's buffers, without
-     * converting them), checking each string and number; with no generator it only checks.
+     * Like {@link #compact(byte[])}, for JSON text.
+     *
+     * @param text JSON text
+     * @return the compact form
+     * @throws KvValidationException as {@link #compact(byte[])}, also for an unpaired surrogate character
      */
-    private static void copy(JsonParser p, JsonGenerator g) throws IOException {
-        if (p.nextToken() == null) {
-            throw new KvValidationException("Invalid JSON body");
-        }
-        int depth = 0;
-        do {
-            JsonToken t = p.currentToken();
-            switch (t) {
-                case START_OBJECT, START_ARRAY -> depth++;
-                case END_OBJECT, END_ARRAY -> depth--;
-                case FIELD_NAME, VALUE_STRING -> JsonText.checkString(
-                        p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> JsonText.checkNumber(
-                        p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-                default -> { } // true, false, null
-            }
-            if (g != null) {
-                write(t, p, g);
-            }
-        } while (depth > 0 && p.nextToken() != null);
-        if (depth != 0 || p.nextToken() != null) {
-            throw new KvValidationException("Invalid JSON body");
-        }
-    }
-
-    private static void write(JsonToken t, JsonParser p, JsonGenerator g) throws IOException {
-        switch (t) {
-            case START_OBJECT -> g.writeStartObject();
-            case END_OBJECT -> g.writeEndObject();
-            case START_ARRAY -> g.writeStartArray();
-            case END_ARRAY -> g.writeEndArray();
-            case FIELD_NAME -> g.writeFieldName(p.currentName());
-            case VALUE_STRING -> g.writeString(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
-                    g.writeNumber(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-            case VALUE_TRUE -> g.writeBoolean(true);
-            case VALUE_FALSE -> g.writeBoolean(false);
-            default -> g.writeNull();
-        }
+    public static String compact(String text) {
+        return compact(strictUtf8(text));
     }
 
     /**
@@ -104,19 +61,21 @@ public final class JsonValues {
      *     cannot be stored as it is
      */
     public static String write(Object value) {
-        String json;
         try {
-            json = MAPPER.writeValueAsString(value);
+            // Jackson writes compact UTF-8, escaping every surrogate: the check sees unpaired ones.
+            return compact(MAPPER.writeValueAsBytes(value));
         } catch (JsonProcessingException e) {
             throw new KvValidationException("Value cannot be converted to JSON: " + e.getOriginalMessage());
         }
-        try (JsonParser p = FACTORY.createParser(json)) {
-            copy(p, null);
-        } catch (IOException e) {
-            // Jackson wrote it, so it parses; NaN and infinities are written as strings by default.
-            throw new KvValidationException("Value cannot be converted to JSON: " + e.getMessage());
+    }
+
+    private static byte[] strictUtf8(String text) {
+        try {
+            ByteBuffer bytes = StandardCharsets.UTF_8.newEncoder().encode(CharBuffer.wrap(text));
+            return Arrays.copyOf(bytes.array(), bytes.limit());
+        } catch (CharacterCodingException e) {
+            throw new KvValidationException("Invalid value: text contains an unpaired surrogate; text must be valid Unicode");
         }
-        return json;
     }
 
     /**

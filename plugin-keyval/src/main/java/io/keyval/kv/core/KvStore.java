@@ -83,17 +83,29 @@ public final class KvStore implements AutoCloseable {
     }
 
     /**
-     * Reads like {@link #get}, but only if the read needs to wait for nothing (see
+     * Like {@link #get}, with the value as the stored UTF-8 bytes: for callers that pass it on as is.
+     *
+     * @param key a non-empty key
+     * @return the live entry or the absent entry
+     */
+    public EntryBytes getBytes(Key key) {
+        KeyLimits.validate(key, false);
+        long now = clock.millis();
+        return read(s -> EntryReader.readLiveBytes(s, key, now));
+    }
+
+    /**
+     * Reads like {@link #getBytes}, but only if the read needs to wait for nothing (see
      * {@link DatabaseAdapter#readWithoutWaiting}): for a caller that must not block, such as an I/O thread.
      *
      * @param key a non-empty key
-     * @return the live or absent entry; empty when the read would have had to wait (call {@link #get})
+     * @return the live or absent entry; empty when the read would have had to wait (call {@link #getBytes})
      */
-    public Optional<StoredEntry> getWithoutWaiting(Key key) {
+    public Optional<EntryBytes> getBytesWithoutWaiting(Key key) {
         KeyLimits.validate(key, false);
         long now = clock.millis();
         try {
-            return db.readWithoutWaiting(s -> EntryReader.readLive(s, key, now));
+            return db.readWithoutWaiting(s -> EntryReader.readLiveBytes(s, key, now));
         } catch (RuntimeException e) {
             throw StoreFailures.translate(e);
         }

@@ -60,6 +60,11 @@ public final class ApiRequest {
         return query;
     }
 
+    /** @return the body's bytes; empty when there is none */
+    public byte[] body() {
+        return body;
+    }
+
     /**
      * @return the body as UTF-8 text; empty when there is none
      * @throws KvValidationException when the body is not valid UTF-8

@@ -1,6 +1,7 @@
 package io.keyval.kv.http;
 
 import io.keyval.kv.Key;
+import io.keyval.kv.core.EntryBytes;
 import io.keyval.kv.core.ExpiresIn;
 import io.keyval.kv.core.JsonValues;
 import io.keyval.kv.core.KeyPaths;
@@ -87,12 +88,12 @@ final class KeysRoutes {
     }
 
     private void get(ApiRequest request) throws IOException {
-        sendEntry(request, store.get(KeyPaths.fromRawPath(request.pathRest())));
+        sendEntry(request, store.getBytes(KeyPaths.fromRawPath(request.pathRest())));
     }
 
     /** {@link #get} on the I/O thread, when the store can read the key without waiting. */
     private boolean getAtOnce(ApiRequest request) throws IOException {
-        Optional<StoredEntry> entry = store.getWithoutWaiting(KeyPaths.fromRawPath(request.pathRest()));
+        Optional<EntryBytes> entry = store.getBytesWithoutWaiting(KeyPaths.fromRawPath(request.pathRest()));
         if (entry.isEmpty()) {
             return false;
         }
@@ -100,18 +101,18 @@ final class KeysRoutes {
         return true;
     }
 
-    private static void sendEntry(ApiRequest request, StoredEntry entry) throws IOException {
+    private static void sendEntry(ApiRequest request, EntryBytes entry) throws IOException {
         if (!entry.exists()) {
             throw HttpError.notFound("Key not found");
         }
-        JsonResponses.ok(request.exchange(), out -> EntryJson.write(entry, out));
+        JsonResponses.sendRendered(request.exchange(), 200, EntryJson.render(entry));
     }
 
     private void set(ApiRequest request) throws IOException {
         Key key = KeyPaths.fromRawPath(request.pathRest());
         Long expiresIn = ExpiresIn.parse(request.query("expiresIn"));
-        String body = request.bodyText();
-        if (body.isEmpty()) {
+        byte[] body = request.body();
+        if (body.length == 0) {
             throw new HttpError(400, "Request body is required: the JSON value to store");
         }
         String versionstamp = store.set(key, JsonValues.compact(body), expiresIn);
