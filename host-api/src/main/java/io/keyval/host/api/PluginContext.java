@@ -50,8 +50,11 @@ public interface PluginContext {
     /**
      * Serves every request whose path starts with {@code basePath() + path} with {@code handler}.
      * As with Undertow's {@code PathHandler}, the exchange's resolved path is the mount point and its
-     * relative path the rest; {@code getRequestURI()} stays the full raw path. The handler runs on an
-     * I/O thread: dispatch to a worker before blocking.
+     * relative path the rest. Paths are <b>not</b> percent-decoded ({@code getRequestPath()},
+     * {@code getRelativePath()} and {@code getRequestURI()} are as the client sent them, so that an
+     * escaped {@code %2F} stays distinguishable from {@code /}): decode segments as needed. The host
+     * has already checked the request (limits, token, origin) before the handler runs. The handler
+     * runs on an I/O thread: dispatch to a worker before blocking.
      *
      * @param path a path below the plugin's base, starting with {@code /} (e.g. {@code /api});
      *     {@code /} mounts the whole base
