@@ -11,8 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -31,9 +34,10 @@ final class LargeValueBenchmark {
 
     /** The value sizes measured. */
     static final int[] SIZES = {4 << 10, 64 << 10, 1 << 20, 4 << 20};
-    /** Bytes written (and read) per measurement: enough operations to average over. */
+    /** Bytes written (and read) per system and size, over all rounds. */
     private static final long BYTES_PER_MEASUREMENT = 48L << 20;
-    private static final int MIN_OPERATIONS = 12;
+    private static final int ROUNDS = 5;
+    private static final int MIN_OPERATIONS = 4;
     private static final Key KEY = Key.of("bench", "large");
     private static final String PATH = "/keyval/api/keys/bench/large";
 
@@ -74,56 +78,102 @@ final class LargeValueBenchmark {
      */
     void run() throws Exception {
         for (int size : SIZES) {
-            String[] json = new String[VARIANTS];
-            byte[][] bytes = new byte[VARIANTS][];
-            JsonNode[] tree = new JsonNode[VARIANTS];
-            for (int v = 0; v < VARIANTS; v++) {
-                json[v] = value(size, v);
-                bytes[v] = json[v].getBytes(StandardCharsets.UTF_8);
-                tree[v] = JsonValues.MAPPER.readTree(json[v]); // numbers as the store reads them
-            }
-            int ops = (int) Math.max(MIN_OPERATIONS, BYTES_PER_MEASUREMENT / size);
-            Turns turn = new Turns();
-            double rawPut;
-            double rawGet;
-            double jacksonPut;
-            double jacksonGet;
-            double barePut;
-            double bareGet;
-            try (Engine.FreshDatabase db = engine.create(); Connection c = db.connect()) {
-                for (String ddl : db.dialect().createTables()) {
-                    c.createStatement().execute(ddl);
-                }
-                rawPut = rawPut(c, json, turn, ops);
-                rawGet = rawGet(c, json, turn, ops);
-                jacksonPut = rawPutWithJackson(c, tree, turn, ops, size);
-                jacksonGet = rawGetWithJackson(c, turn, ops, size);
-            }
-            try (HttpEndpoint bare = HttpEndpoint.bareUndertow(bytes[0]);
-                 HttpConnection connection = new HttpConnection(bare.port())) {
-                barePut = mbps(size, ops, () -> ok(connection.exchange("PUT", PATH, bytes[turn.next()])));
-                bareGet = mbps(size, ops, () -> verify(ok(connection.exchange("GET", PATH, null)), size));
-            }
-            KvApiStore store = new KvApiStore(engine.create(), new Dataset(1));
-            // The endpoint serves the same store over HTTP and closes it (and its database) at the end.
-            try (HttpEndpoint http = HttpEndpoint.keyval(store, new Dataset(1));
-                 HttpConnection connection = new HttpConnection(http.port())) {
-                Kv kv = new DefaultKv(store.kvStore());
-                double apiPut = mbps(size, ops, () -> kv.set(KEY, tree[turn.next()]));
-                double apiGet = mbps(size, ops, () -> verify(kv.get(KEY, JsonNode.class), tree[turn.last()]));
-                double httpPut = mbps(size, ops, () -> ok(connection.exchange("PUT", PATH, bytes[turn.next()])));
-                double httpGet = mbps(size, ops, () -> verify(ok(connection.exchange("GET", PATH, null)), size));
-                row(size, "PUT", rawPut, apiPut, jacksonPut, httpPut, barePut);
-                row(size, "GET", rawGet, apiGet, jacksonGet, httpGet, bareGet);
-            }
+            measure(size);
         }
         out.println();
-        out.println("Large values, " + engine.variant() + ", MB/s (ratio to raw JDBC in this run); target >= 0.5x at 1 MiB");
+        out.println("Large values, " + engine.variant() + ", MB/s, median of " + ROUNDS + " interleaved rounds"
+                + " (ratio to raw JDBC in this run); target >= 0.5x at 1 MiB");
         out.println("references: jdbc+jackson = raw JDBC plus the JSON tree conversion the Java API does;"
                 + " bare-http = Undertow storing nothing");
         out.printf(Locale.ROOT, "%-8s %-4s %10s %19s %19s %19s %19s%n", "size", "op", "raw-jdbc", "java-api",
                 "(jdbc+jackson)", "http", "(bare-http)");
         rows.forEach(out::println);
+    }
+
+    /**
+     * Every system on its own fresh database, measured in turn, round after round, so that drifts of
+     * the disk's sync latency hit them all alike.
+     */
+    private void measure(int size) throws Exception {
+        String[] json = new String[VARIANTS];
+        byte[][] bytes = new byte[VARIANTS][];
+        JsonNode[] tree = new JsonNode[VARIANTS];
+        for (int v = 0; v < VARIANTS; v++) {
+            json[v] = value(size, v);
+            bytes[v] = json[v].getBytes(StandardCharsets.UTF_8);
+            tree[v] = JsonValues.MAPPER.readTree(json[v]); // numbers as the store reads them
+        }
+        int ops = (int) Math.max(MIN_OPERATIONS, BYTES_PER_MEASUREMENT / size / ROUNDS);
+        Turns rawTurn = new Turns();
+        Turns kvTurn = new Turns();
+        Turns bareTurn = new Turns();
+        KvApiStore store = new KvApiStore(engine.create(), new Dataset(1));
+        // The keyval endpoint serves the store over HTTP and closes it (and its database) at the end.
+        try (Engine.FreshDatabase rawDb = engine.create(); Connection c = rawDb.connect();
+             HttpEndpoint http = HttpEndpoint.keyval(store, new Dataset(1));
+             HttpConnection kvHttp = new HttpConnection(http.port());
+             HttpEndpoint bare = HttpEndpoint.bareUndertow(bytes[0]);
+             HttpConnection bareHttp = new HttpConnection(bare.port())) {
+            for (String ddl : rawDb.dialect().createTables()) {
+                c.createStatement().execute(ddl);
+            }
+            Raw raw = new Raw(c);
+            Kv kv = new DefaultKv(store.kvStore());
+            Map<String, Operation> measured = new LinkedHashMap<>();
+            measured.put("raw PUT", () -> raw.put(json[rawTurn.next()]));
+            measured.put("api PUT", () -> kv.set(KEY, tree[kvTurn.next()]));
+            measured.put("jackson PUT", () -> raw.put(JsonValues.MAPPER.writeValueAsString(tree[rawTurn.next()])));
+            measured.put("http PUT", () -> ok(kvHttp.exchange("PUT", PATH, bytes[kvTurn.next()])));
+            measured.put("bare PUT", () -> ok(bareHttp.exchange("PUT", PATH, bytes[bareTurn.next()])));
+            measured.put("raw GET", () -> verify(raw.get().length(), size));
+            measured.put("api GET", () -> verify(kv.get(KEY, JsonNode.class), tree[kvTurn.last()]));
+            measured.put("jackson GET", () -> JsonValues.MAPPER.readTree(raw.get()));
+            measured.put("http GET", () -> verify(ok(kvHttp.exchange("GET", PATH, null)), size));
+            measured.put("bare GET", () -> verify(ok(bareHttp.exchange("GET", PATH, null)), size));
+            Map<String, List<Double>> results = new LinkedHashMap<>();
+            for (int round = 0; round < ROUNDS; round++) {
+                for (Map.Entry<String, Operation> m : measured.entrySet()) {
+                    results.computeIfAbsent(m.getKey(), k -> new ArrayList<>()).add(mbps(size, ops, m.getValue()));
+                }
+            }
+            for (String op : List.of("PUT", "GET")) {
+                row(size, op, median(results.get("raw " + op)), median(results.get("api " + op)),
+                        median(results.get("jackson " + op)), median(results.get("http " + op)),
+                        median(results.get("bare " + op)));
+            }
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    /** The raw JDBC baseline: a key → JSON text table, one upsert and one select. */
+    private static final class Raw {
+        private final PreparedStatement put;
+        private final PreparedStatement get;
+        private final byte[] key = KEY.toBytes();
+
+        Raw(Connection c) throws SQLException {
+            put = c.prepareStatement("INSERT INTO raw_entries (key, value) VALUES (?, ?)"
+                    + " ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+            get = c.prepareStatement("SELECT value FROM raw_entries WHERE key = ?");
+        }
+
+        void put(String json) throws SQLException {
+            put.setBytes(1, key);
+            put.setString(2, json);
+            put.executeUpdate();
+        }
+
+        String get() throws SQLException {
+            get.setBytes(1, key);
+            try (ResultSet rs = get.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
     }
 
     private void row(int size, String op, double raw, double api, double jackson, double http, double bare) {
@@ -134,57 +184,6 @@ final class LargeValueBenchmark {
         out.printf(Locale.ROOT, "{\"benchmark\":\"large-values\",\"engine\":\"%s\",\"bytes\":%d,\"op\":\"%s\","
                 + "\"raw_mbps\":%.2f,\"api_mbps\":%.2f,\"jdbc_jackson_mbps\":%.2f,\"http_mbps\":%.2f,"
                 + "\"bare_http_mbps\":%.2f}%n", engine.variant(), size, op, raw, api, jackson, http, bare);
-    }
-
-    private static double rawPut(Connection c, String[] json, Turns turn, int ops) throws Exception {
-        try (PreparedStatement put = c.prepareStatement(
-                "INSERT INTO raw_entries (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
-            byte[] key = KEY.toBytes();
-            return mbps(json[0].length(), ops, () -> {
-                put.setBytes(1, key);
-                put.setString(2, json[turn.next()]);
-                put.executeUpdate();
-            });
-        }
-    }
-
-    private static double rawGet(Connection c, String[] json, Turns turn, int ops) throws Exception {
-        try (PreparedStatement get = c.prepareStatement("SELECT value FROM raw_entries WHERE key = ?")) {
-            byte[] key = KEY.toBytes();
-            return mbps(json[0].length(), ops, () -> {
-                get.setBytes(1, key);
-                try (ResultSet rs = get.executeQuery()) {
-                    rs.next();
-                    verify(rs.getString(1).length(), json[turn.last()].length());
-                }
-            });
-        }
-    }
-
-    private static double rawPutWithJackson(Connection c, JsonNode[] tree, Turns turn, int ops, int size)
-            throws Exception {
-        try (PreparedStatement put = c.prepareStatement(
-                "INSERT INTO raw_entries (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
-            byte[] key = KEY.toBytes();
-            return mbps(size, ops, () -> {
-                put.setBytes(1, key);
-                put.setString(2, JsonValues.MAPPER.writeValueAsString(tree[turn.next()]));
-                put.executeUpdate();
-            });
-        }
-    }
-
-    private static double rawGetWithJackson(Connection c, Turns turn, int ops, int size) throws Exception {
-        try (PreparedStatement get = c.prepareStatement("SELECT value FROM raw_entries WHERE key = ?")) {
-            byte[] key = KEY.toBytes();
-            return mbps(size, ops, () -> {
-                get.setBytes(1, key);
-                try (ResultSet rs = get.executeQuery()) {
-                    rs.next();
-                    JsonValues.MAPPER.readTree(rs.getString(1));
-                }
-            });
-        }
     }
 
     /** Which variant the next write uses, and which one the last write wrote. */

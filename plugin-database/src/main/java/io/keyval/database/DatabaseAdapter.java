@@ -49,8 +49,8 @@ public interface DatabaseAdapter {
      * Like {@link #read}, for queries whose rows may be large: a statement given a fetch size
      * ({@link java.sql.Statement#setFetchSize}) delivers its rows in batches of that size as the work
      * reads them, instead of all at once, so that work which stops early or handles rows one by one
-     * holds only a few in memory. (PostgreSQL runs the work in a read-only transaction, which
-     * row-batched fetching needs; SQLite always steps row by row.)
+     * holds only a few in memory. (PostgreSQL runs the work in a transaction, which row-batched
+     * fetching needs; the work must only read. SQLite always steps row by row.)
      *
      * @param work the work
      * @param <T> its result type

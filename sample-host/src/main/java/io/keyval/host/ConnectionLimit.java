@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.xnio.ChannelListener;
 import org.xnio.ChannelListeners;
@@ -46,15 +47,25 @@ final class ConnectionLimit implements ChannelListener<StreamConnection> {
             refuse(connection);
             return;
         }
-        next.handleEvent(connection);
-        // Undertow has installed its close listener: count the close, then let it run.
-        ChannelListener<? super StreamConnection> theirs = connection.getCloseListener();
-        connection.setCloseListener(closed -> {
-            open.decrementAndGet();
-            ChannelListeners.invokeChannelListener(closed, theirs);
-        });
-        if (!connection.isOpen()) {
-            open.decrementAndGet(); // closed while Undertow handled it, before ours was set
+        AtomicBoolean counted = new AtomicBoolean(true);
+        Runnable release = () -> {
+            if (counted.getAndSet(false)) {
+                open.decrementAndGet();
+            }
+        };
+        try {
+            next.handleEvent(connection);
+        } finally {
+            // Undertow has installed its close listener: count the close, then let it run. A close
+            // that came first (or a failure) releases the slot here; either way exactly once.
+            ChannelListener<? super StreamConnection> theirs = connection.getCloseListener();
+            connection.setCloseListener(closed -> {
+                release.run();
+                ChannelListeners.invokeChannelListener(closed, theirs);
+            });
+            if (!connection.isOpen()) {
+                release.run();
+            }
         }
     }
 

@@ -37,7 +37,8 @@ public final class HostManifest {
         Map<String, Object> defaults = loader.load(defaultsUrl, "the host's built-in defaults");
         Path absolute = file.toAbsolutePath().normalize();
         Map<String, Object> manifest;
-        if (Files.isRegularFile(absolute)) {
+        boolean exists = Files.isRegularFile(absolute);
+        if (exists) {
             manifest = loader.load(absolute);
         } else if (required) {
             throw new ManifestException("Manifest file not found: " + absolute);
@@ -47,7 +48,7 @@ public final class HostManifest {
         for (String unknown : unknownKeys(manifest, defaults, "")) {
             LOG.warn("Unknown setting '{}' in {} is ignored", unknown, absolute);
         }
-        Path baseDir = manifest.isEmpty() ? Path.of("").toAbsolutePath() : absolute.getParent();
+        Path baseDir = exists ? absolute.getParent() : Path.of("").toAbsolutePath();
         return HostSettings.from(DeepMerge.merge(defaults, manifest), baseDir, env, defaultPluginsDir);
     }
 

@@ -64,8 +64,13 @@ public final class Main {
             return;
         }
         Runnable stopAndExit = () -> {
-            host.stop();
-            System.exit(0);
+            try {
+                host.stop();
+            } catch (RuntimeException | Error e) {
+                log.error("Stopping the host failed", e);
+            } finally {
+                System.exit(0);
+            }
         };
         // Handled here rather than by the JVM, whose default ends the process with 143 / 130.
         for (String signal : new String[] {"TERM", "INT"}) {

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import org.xnio.IoUtils;
 import org.xnio.XnioExecutor;
 
 /**
@@ -57,8 +58,10 @@ final class RequestLimits implements HttpHandler {
             JsonText.send(exchange, 400, "Too many query parameters (max " + MAX_QUERY_PARAMETERS + ")");
             return;
         }
+        // Undertow refuses a Content-Length that is not a number itself, but lets an over-long one
+        // overflow: beyond 18 digits it is no length any body can have.
         String length = exchange.getRequestHeaders().getFirst(Headers.CONTENT_LENGTH);
-        if (length != null && !length.chars().allMatch(c -> c >= '0' && c <= '9') || length != null && length.length() > 18) {
+        if (length != null && length.length() > 18) {
             exchange.setPersistent(false);
             JsonText.send(exchange, 400, "Invalid Content-Length: " + abbreviate(length));
             return;
@@ -142,8 +145,9 @@ final class RequestLimits implements HttpHandler {
                 return;
             }
             exchange.setPersistent(false);
-            if (exchange.isResponseStarted()) {
-                exchange.getConnection().getIoThread().execute(() -> org.xnio.IoUtils.safeClose(exchange.getConnection()));
+            if (exchange.isResponseStarted() || exchange.isBlocking()) {
+                // A handler that reads the body itself (blocking) may answer too: close instead.
+                IoUtils.safeClose(exchange.getConnection());
             } else {
                 JsonText.send(exchange, 408, "Request body not received within " + bodyTimeoutMillis + " ms");
             }

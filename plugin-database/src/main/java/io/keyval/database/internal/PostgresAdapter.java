@@ -79,7 +79,9 @@ final class PostgresAdapter extends JdbcAdapter {
             // Sets search_path on every connection this data source opens, pooled or dedicated.
             dataSource.setCurrentSchema(settings.schema());
         }
-        dataSource.setApplicationName("keyval");
+        if (!settings.url().toLowerCase(java.util.Locale.ROOT).contains("applicationname=")) {
+            dataSource.setApplicationName("keyval"); // how its sessions show in pg_stat_activity, unless the URL says
+        }
         // JIT compiles expressions of plans above a cost estimate: seconds of LLVM work for a query
         // that runs in milliseconds (a wide where filter took 6 s instead of 0.1 s). Short queries
         // are all KeyVal runs.
@@ -144,8 +146,10 @@ final class PostgresAdapter extends JdbcAdapter {
      * already discards the connection that failed.
      */
     private DatabaseUnavailableException connectionLost(DatabaseUnavailableException e) {
-        LOG.warn("PostgreSQL connection lost ({}); renewing the pool's connections", e.getMessage());
-        pool.getHikariPoolMXBean().softEvictConnections();
+        if (e.connectionLost()) {
+            LOG.warn("PostgreSQL connection lost ({}); renewing the pool's connections", e.getMessage());
+            pool.getHikariPoolMXBean().softEvictConnections();
+        }
         return e;
     }
 
@@ -199,7 +203,8 @@ final class PostgresAdapter extends JdbcAdapter {
             // Unbounded: the session's statements are closed together when the work ends.
             return new CachedConnection(TYPE, pool.getConnection(), Integer.MAX_VALUE);
         } catch (SQLException e) {
-            throw new DatabaseUnavailableException("No PostgreSQL connection from " + settings.safeUrl() + ": " + e.getMessage(), e);
+            throw new DatabaseUnavailableException("No PostgreSQL connection from " + settings.safeUrl() + ": "
+                    + e.getMessage(), e, false, false);
         }
     }
 
@@ -213,7 +218,8 @@ final class PostgresAdapter extends JdbcAdapter {
     }
 
     private static DatabaseUnavailableException unreachable(PostgresSettings settings, SQLException e) {
-        return new DatabaseUnavailableException("Cannot connect to PostgreSQL at " + settings.safeUrl() + ": " + e.getMessage(), e);
+        return new DatabaseUnavailableException("Cannot connect to PostgreSQL at " + settings.safeUrl() + ": "
+                + e.getMessage(), e, false, false);
     }
 
     @Override

@@ -38,8 +38,11 @@ final class SqlErrors {
         if (isDiskFull(state, e)) {
             return new DatabaseFullException(type + " storage is full (disk full): " + e.getMessage(), e);
         }
-        if (isConnectionLost(state, e)) {
-            return new DatabaseUnavailableException(message, e);
+        if (e instanceof SQLTransientConnectionException) {
+            return new DatabaseUnavailableException(message, e, false, false); // no connection to be had
+        }
+        if (isConnectionLost(state)) {
+            return new DatabaseUnavailableException(message, e, true, false);
         }
         return new DatabaseException(message, e);
     }
@@ -54,9 +57,9 @@ final class SqlErrors {
      */
     static DatabaseException wrapCommitFailure(String type, SQLException e) {
         DatabaseException wrapped = wrap(type, e);
-        if (wrapped instanceof DatabaseUnavailableException) {
+        if (wrapped instanceof DatabaseUnavailableException lost && lost.connectionLost()) {
             return new DatabaseUnavailableException(wrapped.getMessage()
-                    + " (lost during COMMIT: the transaction may or may not have committed)", e, true);
+                    + " (lost during COMMIT: the transaction may or may not have committed)", e, true, true);
         }
         return wrapped;
     }
@@ -65,9 +68,9 @@ final class SqlErrors {
         return PG_DISK_FULL.equals(state) || (state == null && (e.getErrorCode() & 0xFF) == SQLITE_FULL);
     }
 
-    private static boolean isConnectionLost(String state, SQLException e) {
-        return e instanceof SQLTransientConnectionException
-                || (state != null && (state.startsWith("08") || PG_SESSION_ENDED.contains(state)));
+    /** SQL states the server (or the driver, for a broken socket) gives for a session that ended. */
+    private static boolean isConnectionLost(String state) {
+        return state != null && (state.startsWith("08") || PG_SESSION_ENDED.contains(state));
     }
 
     /**

@@ -63,8 +63,10 @@ public final class TestDatabases {
     private static Databases.ClosableDatabaseService openPostgres(Path tempDir) {
         assumePostgres();
         String schema = "kv_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        // Sessions named after the schema: a test can end its own without touching anyone else's.
+        String url = postgresUrl() + (postgresUrl().contains("?") ? "&" : "?") + "ApplicationName=" + schema;
         Databases.ClosableDatabaseService service = Databases.create(
-                config(Map.of("type", "postgres", "url", postgresUrl(), "schema", schema)), tempDir);
+                config(Map.of("type", "postgres", "url", url, "schema", schema)), tempDir);
         return new SchemaDroppingService(service, schema);
     }
 
@@ -114,16 +116,19 @@ public final class TestDatabases {
     }
 
     /**
-     * Ends every session KeyVal has open on the test database, as an administrator's
-     * {@code pg_terminate_backend} (or a server restart) would.
+     * Ends every session a service from {@link #open} has open, as an administrator's
+     * {@code pg_terminate_backend} (or a server restart) would; other sessions are left alone.
      *
+     * @param service a PostgreSQL service opened by {@link #open}
      * @return how many sessions were terminated
      */
-    public static int terminateKeyValSessions() {
+    public static int terminateSessions(Databases.ClosableDatabaseService service) {
+        String name = ((SchemaDroppingService) service).schema();
         try (Connection connection = dataSource().getConnection();
-             Statement statement = connection.createStatement();
-             java.sql.ResultSet rs = statement.executeQuery("SELECT count(pg_terminate_backend(pid))"
-                     + " FROM pg_stat_activity WHERE application_name = 'keyval' AND datname = current_database()")) {
+             java.sql.PreparedStatement statement = connection.prepareStatement("SELECT count(pg_terminate_backend(pid))"
+                     + " FROM pg_stat_activity WHERE application_name = ? AND datname = current_database()")) {
+            statement.setString(1, name);
+            java.sql.ResultSet rs = statement.executeQuery();
             rs.next();
             return rs.getInt(1);
         } catch (SQLException e) {

@@ -1,6 +1,7 @@
 package io.keyval.kv.core;
 
 import io.keyval.database.DatabaseAdapter;
+import io.keyval.database.DatabaseFullException;
 import io.keyval.database.DatabaseUnavailableException;
 import io.keyval.kv.KvException;
 import java.sql.SQLException;
@@ -207,9 +208,17 @@ public final class CommitPipeline implements AutoCloseable {
             });
             return Round.ENDED;
         } catch (RuntimeException e) {
-            if (mayReconnect && e instanceof DatabaseUnavailableException lost && !lost.outcomeUnknown()) {
+            if (mayReconnect && e instanceof DatabaseUnavailableException lost && lost.connectionLost()
+                    && !lost.outcomeUnknown()) {
                 LOG.warn("Database connection lost before COMMIT; running {} commit(s) again", commits.size());
                 return Round.CONNECTION_LOST;
+            }
+            if (e instanceof DatabaseFullException || e instanceof DatabaseUnavailableException) {
+                // The database itself refuses (disk full, no connection): every commit would fail in
+                // turn, one round each, so the group fails at once.
+                commits.forEach(p -> p.fail(e));
+                commits.clear();
+                return Round.ENDED;
             }
             if (writes[0] != null && writes[0].batchFailed()) {
                 return Round.BATCH_FAILED; // also when it surfaced in a commit that flushed

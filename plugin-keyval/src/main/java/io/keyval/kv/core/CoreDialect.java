@@ -66,6 +66,13 @@ public interface CoreDialect {
     String selectRowsOfKeys();
 
     /**
+     * @return like {@link #selectRowsOfKeys}, but in the order the keys were given (which must be
+     *     distinct), streamed without sorting the rows, with a sixth column: the key's 0-based position
+     *     in that order
+     */
+    String selectRowsOfKeysInOrder();
+
+    /**
      * @param ps the {@link #selectRowsOfKeys} query
      * @param keys the key encodings
      * @throws SQLException on failure
@@ -120,6 +127,14 @@ public interface CoreDialect {
         }
 
         @Override
+        public String selectRowsOfKeysInOrder() {
+            // CROSS JOIN keeps json_each, which walks the array in order, as the outer loop: rows come
+            // out in the keys' order, each looked up by primary key, without a sort.
+            return "SELECT e.key, e.value, e.versionstamp, e.expires_at, j.key FROM json_each(?) AS j"
+                    + " CROSS JOIN kv_entries AS e ON e.key = unhex(j.value)";
+        }
+
+        @Override
         public void bindKeys(PreparedStatement ps, List<byte[]> keys) throws SQLException {
             StringBuilder json = new StringBuilder("[");
             for (byte[] key : keys) {
@@ -171,6 +186,12 @@ public interface CoreDialect {
         @Override
         public String selectRowsOfKeys() {
             return "SELECT key, value, versionstamp, expires_at FROM kv_entries WHERE key = ANY(?) ORDER BY key";
+        }
+
+        @Override
+        public String selectRowsOfKeysInOrder() {
+            return "SELECT e.key, e.value, e.versionstamp, e.expires_at, k.ord - 1 FROM unnest(?) WITH ORDINALITY"
+                    + " AS k(key, ord) JOIN kv_entries AS e ON e.key = k.key ORDER BY k.ord";
         }
 
         @Override

@@ -6,8 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,9 +13,11 @@ import java.util.Map;
 
 /**
  * The entries of many keys, in request order (duplicates answered at each position), read in pieces
- * of bounded size ({@link ReadPieces}). A piece reads the keys of the next positions with one query
- * in key order and ends once its values reach the size mark; the positions answered are those whose
- * key was reached, in request order, and the next piece starts at the first one not answered.
+ * of bounded size ({@link ReadPieces}). A piece reads the distinct keys of the next positions with
+ * one query that returns their rows in request order, and ends once its values reach the size mark:
+ * the keys up to the last row read are then settled (those without a row are absent), and so are
+ * the positions up to the first key not settled. The next piece starts there; nothing read is
+ * thrown away or read twice.
  */
 public final class KeysRead implements PiecedRead {
 
@@ -48,63 +48,50 @@ public final class KeysRead implements PiecedRead {
             return List.of();
         }
         List<Key> window = keys.subList(position, Math.min(keys.size(), position + WINDOW));
-        Reached reached = store.readStreaming(s -> readWindow(s, window));
+        List<Key> distinct = new ArrayList<>(new LinkedHashSet<>(window));
+        Map<Key, StoredRow> settled = store.readStreaming(s -> readInOrder(s, distinct));
         List<StoredEntry> out = new ArrayList<>();
         for (Key key : window) {
-            StoredRow row = reached.rows.get(key);
+            StoredRow row = settled.get(key);
             if (row == null) {
                 break; // beyond where the piece ended: the next piece starts here
             }
             out.add(row.liveAt(key, now));
         }
-        if (out.isEmpty()) {
-            // The piece filled up with keys that sort before this position's: read this one alone.
-            out.add(store.readStreaming(s -> EntryReader.readRow(s, window.get(0))).liveAt(window.get(0), now));
-        }
         position += out.size();
         return out;
     }
 
-    /** The rows of every key the query reached; a key reached without a row maps to {@link StoredRow#NONE}. */
-    private record Reached(Map<Key, StoredRow> rows) {
-    }
-
-    private Reached readWindow(SqlSession s, List<Key> window) throws SQLException {
-        List<Key> sorted = new ArrayList<>(new LinkedHashSet<>(window));
-        List<byte[]> encodings = new ArrayList<>(sorted.size());
-        for (Key key : sorted) {
+    /**
+     * @return the rows of the keys the read settled (a key without a row: {@link StoredRow#NONE});
+     *     always at least the first key
+     */
+    private Map<Key, StoredRow> readInOrder(SqlSession s, List<Key> distinct) throws SQLException {
+        List<byte[]> encodings = new ArrayList<>(distinct.size());
+        for (Key key : distinct) {
             encodings.add(key.toBytes());
         }
-        Integer[] order = new Integer[sorted.size()];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, Comparator.comparing(i -> encodings.get(i), Arrays::compareUnsigned));
-        PreparedStatement ps = s.prepare(dialect.selectRowsOfKeys());
+        PreparedStatement ps = s.prepare(dialect.selectRowsOfKeysInOrder());
         dialect.bindKeys(ps, encodings);
         ps.setFetchSize(ReadPieces.FETCH_ROWS);
-        Map<Key, StoredRow> rows = new HashMap<>();
-        byte[] lastRead = null;
-        boolean cut = false;
+        Map<Key, StoredRow> settled = new HashMap<>();
+        int settledUpTo = distinct.size(); // exclusive; lowered when the piece ends early
         long size = 0;
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
+                int at = rs.getInt(5);
                 if (size >= ReadPieces.PIECE_CHARS) {
-                    cut = true;
+                    settledUpTo = at; // this row and the keys after it are left for the next piece
                     break;
                 }
-                lastRead = rs.getBytes(1);
                 StoredRow row = StoredRow.read(rs, 2);
-                Key key = Key.fromBytes(lastRead);
-                rows.put(key, row);
-                size += ReadPieces.ENTRY_OVERHEAD + lastRead.length + (row.json() == null ? 0 : row.json().length());
+                settled.put(distinct.get(at), row);
+                size += ReadPieces.ENTRY_OVERHEAD + encodings.get(at).length + (row.json() == null ? 0 : row.json().length());
             }
         }
-        // Keys the query passed without a row have none; after a cut, keys beyond the last row are unknown.
-        for (Integer i : order) {
-            if (cut && Arrays.compareUnsigned(encodings.get(i), lastRead) > 0) {
-                break;
-            }
-            rows.putIfAbsent(sorted.get(i), StoredRow.NONE);
+        for (int i = 0; i < settledUpTo; i++) {
+            settled.putIfAbsent(distinct.get(i), StoredRow.NONE);
         }
-        return new Reached(rows);
+        return settled;
     }
 }

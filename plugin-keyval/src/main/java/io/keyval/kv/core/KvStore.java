@@ -319,6 +319,9 @@ public final class KvStore implements AutoCloseable {
             try {
                 return mode.run(work);
             } catch (DatabaseUnavailableException lost) {
+                if (!lost.connectionLost()) {
+                    throw lost; // no connection to be had: trying again at once would only wait again
+                }
                 return mode.run(work);
             }
         } catch (RuntimeException e) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.keyval.kv.core.JsonValues;
+import io.undertow.io.IoCallback;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.io.IOException;
@@ -58,7 +59,7 @@ public final class JsonResponses {
         Runnable send = () -> {
             exchange.setStatusCode(status);
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
-            exchange.getResponseSender().send(rendered);
+            TimedSend.send(exchange, rendered, IoCallback.END_EXCHANGE);
         };
         if (exchange.isInIoThread()) {
             send.run();

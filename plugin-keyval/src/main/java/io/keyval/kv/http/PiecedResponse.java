@@ -87,7 +87,7 @@ final class PiecedResponse {
                 exchange.setStatusCode(200);
                 exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
             }
-            exchange.getResponseSender().send(chunk, last ? IoCallback.END_EXCHANGE : new IoCallback() {
+            TimedSend.send(exchange, chunk, last ? IoCallback.END_EXCHANGE : new IoCallback() {
                 @Override
                 public void onComplete(HttpServerExchange ex, Sender sender) {
                     ex.getConnection().getWorker().execute(PiecedResponse.this::sendNext);

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.function.Consumer;
+import org.xnio.IoUtils;
 import org.xnio.channels.StreamSourceChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,16 +23,16 @@ import org.slf4j.LoggerFactory;
  * discards the rest of the body, so that the client can finish sending and read the answer; a client
  * that holds its body back for a 100 Continue is answered and the connection closed instead.
  *
- * <p>The body is copied from the connection's buffers in bulk into one array sized by the
- * Content-Length (Undertow's own {@code receiveFullBytes} copies byte by byte into a synchronised
- * stream, which cost more than everything else a large PUT does).
+ * <p>The body is copied from the connection's buffers in bulk into an array that grows as the bytes
+ * arrive, up to the Content-Length (Undertow's own {@code receiveFullBytes} copies byte by byte into
+ * a synchronised stream, which cost more than everything else a large PUT does).
  */
 final class RequestBodies {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestBodies.class);
     /** The body of a request without one. */
     static final byte[] NONE = new byte[0];
-    private static final int CHUNKED_INITIAL_CAPACITY = 16 * 1024;
+    private static final int INITIAL_CAPACITY = 64 * 1024;
 
     private RequestBodies() {
     }
@@ -88,8 +89,10 @@ final class RequestBodies {
             this.exchange = exchange;
             this.maxBytes = maxBytes;
             this.then = then;
+            // Grown as the bytes arrive: a request head alone must not make the server allocate the
+            // size it announces.
             long length = exchange.getRequestContentLength();
-            this.body = new byte[length >= 0 ? (int) length : CHUNKED_INITIAL_CAPACITY];
+            this.body = new byte[(int) Math.min(length >= 0 ? length : Long.MAX_VALUE, INITIAL_CAPACITY)];
         }
 
         void start() {
@@ -153,7 +156,9 @@ final class RequestBodies {
 
         private void ensureCapacity(int needed) {
             if (needed > body.length) {
-                body = Arrays.copyOf(body, (int) Math.min(maxBytes, Math.max(needed, 2L * body.length)));
+                long announced = exchange.getRequestContentLength();
+                long cap = Math.min(Integer.MAX_VALUE - 8, announced >= 0 ? announced : maxBytes);
+                body = Arrays.copyOf(body, (int) Math.min(cap, Math.max(needed, 2L * body.length)));
             }
         }
     }
@@ -162,9 +167,17 @@ final class RequestBodies {
         ErrorResponses.send(exchange, new HttpError(413, "Request body too large (max " + maxBytes + " bytes)"));
     }
 
+    /**
+     * The body could not be read: the client went away, or sent a body that breaks HTTP's framing
+     * (a malformed chunk). Answered 400 when the connection can still carry an answer, else closed.
+     */
     private static void clientGone(HttpServerExchange exchange, IOException e) {
         LOG.debug("Reading the request body failed: {}", e.toString());
         exchange.setPersistent(false);
-        exchange.endExchange();
+        if (!exchange.isResponseStarted()) {
+            ErrorResponses.send(exchange, new HttpError(400, "Request body could not be read: " + e.getMessage()));
+        } else {
+            IoUtils.safeClose(exchange.getConnection());
+        }
     }
 }

@@ -2,7 +2,9 @@ package io.keyval.kv.where;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Compiles a where filter (SPEC §3) to a parameterised SQL boolean expression over the
@@ -94,21 +96,28 @@ public final class WhereCompiler {
                 dialect.isEmptyArray(path)), " OR ").sql(")").build();
     }
 
-    /** Equality with any operand: numbers and strings each as one IN list, literals one by one. */
+    /**
+     * Equality with any operand: numbers and strings each as one IN list, and each of the three
+     * literals (true, false, missing-or-null) at most once, however often the list repeats it.
+     */
     private SqlFragment oneOf(FieldPath path, List<Operand> values) {
         List<SqlFragment> numbers = new ArrayList<>();
         List<SqlFragment> strings = new ArrayList<>();
-        List<SqlFragment> alternatives = new ArrayList<>();
+        Set<Operand> literals = new LinkedHashSet<>();
         for (Operand value : values) {
             if (value instanceof Operand.NumberValue n) {
                 numbers.add(dialect.number(n.value()));
             } else if (value instanceof Operand.StringValue s) {
                 strings.add(dialect.string(s.value()));
-            } else if (value instanceof Operand.BooleanValue b) {
-                alternatives.add(dialect.isLiteral(path, b.value() ? JsonLiteral.TRUE : JsonLiteral.FALSE));
             } else {
-                alternatives.add(missingOrNull(path));
+                literals.add(value); // records: equal literals are one
             }
+        }
+        List<SqlFragment> alternatives = new ArrayList<>();
+        for (Operand literal : literals) {
+            alternatives.add(literal instanceof Operand.BooleanValue b
+                    ? dialect.isLiteral(path, b.value() ? JsonLiteral.TRUE : JsonLiteral.FALSE)
+                    : missingOrNull(path));
         }
         if (!numbers.isEmpty()) {
             alternatives.add(in(dialect.numberAt(path), numbers));

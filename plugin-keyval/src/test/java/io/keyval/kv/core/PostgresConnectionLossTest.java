@@ -35,6 +35,7 @@ class PostgresConnectionLossTest {
             try {
                 Map<Key, String> acknowledged = new ConcurrentHashMap<>();
                 List<Throwable> failures = new CopyOnWriteArrayList<>();
+                List<Key> notApplied = new CopyOnWriteArrayList<>();
                 AtomicBoolean stop = new AtomicBoolean();
                 List<Thread> writers = new ArrayList<>();
                 for (int t = 0; t < 4; t++) {
@@ -47,6 +48,9 @@ class PostgresConnectionLossTest {
                                 acknowledged.put(key, String.valueOf(i));
                             } catch (RuntimeException e) {
                                 failures.add(e);
+                                if (e.getMessage().contains("nothing was applied")) {
+                                    notApplied.add(key);
+                                }
                             }
                         }
                     });
@@ -56,7 +60,7 @@ class PostgresConnectionLossTest {
                 int terminated = 0;
                 for (int round = 0; round < 5; round++) {
                     Thread.sleep(150);
-                    terminated += TestDatabases.terminateKeyValSessions();
+                    terminated += TestDatabases.terminateSessions(db);
                 }
                 Thread.sleep(150);
                 stop.set(true);
@@ -67,6 +71,9 @@ class PostgresConnectionLossTest {
 
                 for (Throwable f : failures) {
                     assertTrue(f instanceof KvUnavailableException, "a lost connection must fail as unavailable, not " + f);
+                }
+                for (Key key : notApplied) {
+                    assertTrue(!store.get(key).exists(), "a write reported as not applied was applied: " + key);
                 }
                 String next = store.set(Key.of("loss", "after"), "1", null);
                 assertEquals(next, store.get(Key.of("loss", "after")).versionstamp(), "the next commit reconnects");

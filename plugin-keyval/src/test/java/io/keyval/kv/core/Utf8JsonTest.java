@@ -94,7 +94,8 @@ class Utf8JsonTest {
                 // Stricter than Jackson only where the value could not be stored as acknowledged.
                 if (reference != null) {
                     String why = refused.getMessage();
-                    assertTrue(why.startsWith("Invalid value:") || why.startsWith("Request body must be UTF-8"),
+                    // The reference decodes strictly, so a document it reads is valid UTF-8.
+                    assertTrue(why.startsWith("Invalid value:"),
                             () -> "refused what Jackson reads (" + why + "): " + java.util.Arrays.toString(input));
                 }
                 continue;

@@ -281,7 +281,10 @@ abstract class AbstractWhereEngineTest {
             wideAnd.append(i == 0 ? "" : ", ").append("'f").append(i).append("': {'$ne': 1}");
         }
         assertEquals(ALL, matching(wideAnd.append("}").toString()));
-        // The most parameters a filter can bind: 1,000 of the widest test on the deepest path.
+        // A list of 1,000 literals is at most three alternatives, not a chain of 1,000.
+        String literals = "{'v': {'$nin': [" + String.join(", ", java.util.Collections.nCopies(500, "null, true")) + "]}}";
+        assertEquals(ALL.size() - V_MISSING_OR_NULL.size() - 1, matching(literals).size());
+        // Many parameters: 1,000 tests on the deepest path.
         String deep = "a" + ".a".repeat(FieldPath.MAX_SEGMENTS - 1);
         String widest = "{'$or': [" + String.join(", ", java.util.Collections.nCopies(999,
                 "{'" + deep + "': {'$empty': true}}")) + "]}";
