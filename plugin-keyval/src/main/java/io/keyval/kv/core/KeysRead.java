@@ -73,10 +73,11 @@ public final class KeysRead implements PiecedRead {
         }
         PreparedStatement ps = s.prepare(dialect.selectRowsOfKeysInOrder());
         dialect.bindKeys(ps, encodings);
-        ps.setFetchSize(ReadPieces.FETCH_ROWS);
+        ps.setFetchSize(ReadPieces.FIRST_FETCH_ROWS);
         Map<Key, StoredRow> settled = new HashMap<>();
         int settledUpTo = distinct.size(); // exclusive; lowered when the piece ends early
         long size = 0;
+        long largest = 0;
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 int at = rs.getInt(5);
@@ -86,7 +87,12 @@ public final class KeysRead implements PiecedRead {
                 }
                 StoredRow row = StoredRow.read(rs, 2);
                 settled.put(distinct.get(at), row);
-                size += ReadPieces.ENTRY_OVERHEAD + encodings.get(at).length + (row.json() == null ? 0 : row.json().length());
+                long rowSize = ReadPieces.ENTRY_OVERHEAD + encodings.get(at).length + (row.json() == null ? 0 : row.json().length());
+                size += rowSize;
+                if (rowSize > largest) {
+                    largest = rowSize;
+                    ReadPieces.adaptFetchSize(rs, largest);
+                }
             }
         }
         for (int i = 0; i < settledUpTo; i++) {

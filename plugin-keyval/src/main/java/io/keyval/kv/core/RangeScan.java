@@ -83,9 +83,10 @@ public final class RangeScan implements PiecedRead {
         ps.setLong(i++, now);
         i = EntryStatements.bindFilter(ps, i, filter);
         ps.setInt(i, remaining);
-        ps.setFetchSize(ReadPieces.FETCH_ROWS);
+        ps.setFetchSize(ReadPieces.FIRST_FETCH_ROWS);
         List<StoredEntry> out = new ArrayList<>(Math.min(remaining, 128));
         long size = 0;
+        long largest = 0;
         cut = false;
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -94,8 +95,13 @@ public final class RangeScan implements PiecedRead {
                     break;
                 }
                 StoredEntry entry = new StoredEntry(Key.fromBytes(rs.getBytes(1)), rs.getString(2), rs.getLong(3));
-                size += ReadPieces.size(entry);
+                long entrySize = ReadPieces.size(entry);
+                size += entrySize;
                 out.add(entry);
+                if (entrySize > largest) {
+                    largest = entrySize;
+                    ReadPieces.adaptFetchSize(rs, largest);
+                }
             }
         }
         return out;
