@@ -148,11 +148,27 @@ public class HttpServer {
         if (listener == null) {
             return;
         }
+        long deadline = System.currentTimeMillis() + timeoutMillis;
         IoUtils.safeClose(listener);
         gate.close();
         int left = gate.awaitIdle(timeoutMillis);
         if (left > 0) {
             LOG.warn("{} request(s) still in progress after {} ms; stopping anyway", left, timeoutMillis);
+            return;
+        }
+        // An exchange ends when its client goes away, while the worker serving it may still run:
+        // wait for the workers too, so that no plugin is shut down under them.
+        while (worker.getMXBean().getBusyWorkerThreadCount() > 0 || worker.getMXBean().getWorkerQueueSize() > 0) {
+            if (System.currentTimeMillis() >= deadline) {
+                LOG.warn("Worker threads still busy after {} ms; stopping anyway", timeoutMillis);
+                return;
+            }
+            try {
+                Thread.sleep(10); // a shutdown-only wait: the pool reports counts, not completions
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

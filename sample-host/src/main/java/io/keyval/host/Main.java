@@ -52,15 +52,8 @@ public final class Main {
                 settings = settings.withPort(cli.port());
             }
             host = new Host(settings);
-            host.start();
         } catch (RuntimeException e) {
-            // One line a user can act on; the stack trace only when asked for (KEYVAL_LOG_LEVEL=debug).
-            if (log.isDebugEnabled()) {
-                log.error("KeyVal host failed to start: {}", e.getMessage(), e);
-            } else {
-                log.error("KeyVal host failed to start: {}", e.getMessage());
-            }
-            System.exit(1);
+            failed(log, e);
             return;
         }
         Runnable stopAndExit = () -> {
@@ -72,11 +65,27 @@ public final class Main {
                 System.exit(0);
             }
         };
-        // Handled here rather than by the JVM, whose default ends the process with 143 / 130.
+        // Handled here rather than by the JVM, whose default ends the process with 143 / 130; installed
+        // before the start, so that a signal right after the "listening" line is handled too.
         for (String signal : new String[] {"TERM", "INT"}) {
             Signal.handle(new Signal(signal), s -> new Thread(stopAndExit, "keyval-shutdown").start());
         }
         Runtime.getRuntime().addShutdownHook(new Thread(host::stop, "keyval-shutdown-hook"));
+        try {
+            host.start();
+        } catch (RuntimeException e) {
+            failed(log, e);
+        }
+    }
+
+    /** One line a user can act on; the stack trace only when asked for (KEYVAL_LOG_LEVEL=debug). */
+    private static void failed(Logger log, RuntimeException e) {
+        if (log.isDebugEnabled()) {
+            log.error("KeyVal host failed to start: {}", e.getMessage(), e);
+        } else {
+            log.error("KeyVal host failed to start: {}", e.getMessage());
+        }
+        System.exit(1);
     }
 
     /** Routes Undertow's JBoss logging and java.util.logging into SLF4J, at the level asked for. */
