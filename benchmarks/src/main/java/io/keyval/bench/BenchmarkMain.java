@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the workloads of BENCHMARKS.md (W1-W4b) on each engine against their baselines and prints one
+ * Runs the workloads of docs/benchmarks.md (W1-W4b) on each engine against their baselines and prints one
  * JSON line per figure, then a table of ratios and targets. Sizes come from the workloads file,
  * read at run time. Exit status: 0 done (targets missed or not), 1 failure, 2 a workload read back a
  * wrong result, 64 bad arguments.

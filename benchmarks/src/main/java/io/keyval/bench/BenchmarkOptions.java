@@ -27,7 +27,7 @@ public record BenchmarkOptions(boolean full, List<String> engines, String synchr
 
     /** Usage text. */
     public static final String USAGE = "usage: java -jar benchmarks/target/keyval-benchmarks.jar [--full] [--large-values]"
-            + " [--engines sqlite,postgres] [--synchronous FULL|NORMAL] [--workloads ../shared/workloads.env]"
+            + " [--engines sqlite,postgres] [--synchronous FULL|NORMAL] [--workloads benchmarks/workloads.env]"
             + " [--postgres-url jdbc:postgresql://127.0.0.1:5432/test]"
             + " [--postgres-user postgres]";
 
@@ -44,7 +44,7 @@ public record BenchmarkOptions(boolean full, List<String> engines, String synchr
         boolean largeValues = false;
         List<String> engines = List.of("sqlite", "postgres");
         String synchronous = "FULL";
-        Path workloads = Path.of("..", "shared", "workloads.env");
+        Path workloads = Path.of("benchmarks", "workloads.env");
         String pgUrl = "jdbc:postgresql://127.0.0.1:5432/test";
         String pgUser = "postgres";
         for (int i = 0; i < args.length; i++) {

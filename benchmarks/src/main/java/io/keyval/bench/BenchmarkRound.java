@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  */
 final class BenchmarkRound {
 
-    /** The HTTP client counts of BENCHMARKS.md's HTTP comparison. */
+    /** The HTTP client counts of the HTTP comparison (docs/benchmarks.md). */
     static final List<Integer> HTTP_CLIENTS = List.of(1, 4);
 
     private static final Logger LOG = LoggerFactory.getLogger(BenchmarkRound.class);

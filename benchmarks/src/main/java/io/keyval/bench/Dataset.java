@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 
 /**
- * The benchmark data of BENCHMARKS.md: key {@code ["bench", i]} and {@code value(i)}, in every form
+ * The benchmark data of docs/benchmarks.md: key {@code ["bench", i]} and {@code value(i)}, in every form
  * a system under test needs. Everything is built up front so that no workload times the building of
  * its own inputs or expected values.
  */
@@ -50,7 +50,7 @@ public final class Dataset {
         return PREFIX.append(i);
     }
 
-    /** @return {@code value(i)} of BENCHMARKS.md, compact JSON of about 100 bytes */
+    /** @return {@code value(i)} of docs/benchmarks.md, compact JSON of about 100 bytes */
     public static String value(int i) {
         return String.format("{\"id\":%d,\"name\":\"user-%06d\",\"email\":\"user-%06d@example.com\","
                 + "\"active\":true,\"tags\":[\"alpha\",\"beta\"]}", i, i, i);

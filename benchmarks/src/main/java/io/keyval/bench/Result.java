@@ -3,7 +3,7 @@ package io.keyval.bench;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * One measured figure, printed as one JSON line in the format of BENCHMARKS.md.
+ * One measured figure, printed as one JSON line in the format of docs/benchmarks.md ("Output").
  *
  * @param system {@code java-kv}, {@code raw-jdbc} or {@code raw-undertow}
  * @param variant the configuration, e.g. {@code sqlite-full}

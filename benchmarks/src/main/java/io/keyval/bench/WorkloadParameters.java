@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Properties;
 
 /**
- * The workload sizes of {@code workloads.env} (a {@link Properties} file; BENCHMARKS.md explains each).
+ * The workload sizes of {@code benchmarks/workloads.env} (a {@link Properties} file; docs/benchmarks.md explains each).
  *
  * @param keys N_KEYS: keys written by W1, read by W2, scanned by W3
  * @param permMult PERM_MULT: W2 reads key {@code (i * permMult) % keys}
@@ -26,12 +27,16 @@ public record WorkloadParameters(int keys, int permMult, int listPage, int listR
      * @param file the properties file
      * @return its parameters
      * @throws IOException if it cannot be read
-     * @throws IllegalArgumentException if a parameter is missing or not a positive integer
+     * @throws IllegalArgumentException if the file does not exist, or a parameter is missing or not a
+     *         positive integer
      */
     public static WorkloadParameters load(Path file) throws IOException {
         Properties p = new Properties();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(in);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("No workloads file at " + file.toAbsolutePath()
+                    + ": run from the repository root or pass --workloads <file>");
         }
         return new WorkloadParameters(positive(p, "N_KEYS"), positive(p, "PERM_MULT"), positive(p, "LIST_PAGE"),
                 positive(p, "LIST_REPEATS"), positive(p, "W4_WORKERS"), positive(p, "W4_COMMITS_PER_WORKER"),

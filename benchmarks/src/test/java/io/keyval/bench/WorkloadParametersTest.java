@@ -2,6 +2,7 @@ package io.keyval.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,21 @@ class WorkloadParametersTest {
     void aMissingParameterIsAnError(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("workloads.env"), FILE.replace("RUNS=3\n", ""));
         assertThrows(IllegalArgumentException.class, () -> WorkloadParameters.load(file));
+    }
+
+    @Test
+    void theDefaultFileOfTheRepositoryLoads() throws Exception {
+        // surefire runs in the module directory; the jar's default is benchmarks/workloads.env from the root
+        assertEquals(Path.of("benchmarks", "workloads.env"), BenchmarkOptions.parse(new String[0]).workloads());
+        WorkloadParameters p = WorkloadParameters.load(Path.of("workloads.env"));
+        assertTrue(p.keys() >= p.listPage(), "N_KEYS below one page: " + p);
+    }
+
+    @Test
+    void aMissingFileSaysHowToPointAtOne(@TempDir Path dir) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> WorkloadParameters.load(dir.resolve("absent.env")));
+        assertTrue(e.getMessage().contains("--workloads"), e.getMessage());
     }
 
     @Test

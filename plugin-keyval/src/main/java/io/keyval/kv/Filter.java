@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**
- * A where filter over entry values (SPEC §3): field paths mapped to values or operator objects,
+ * A where filter over entry values (docs/http-api.md §5): field paths mapped to values or operator objects,
  * combined with {@code $and}, {@code $or}, {@code $not}. The filter is validated when it is used;
  * an invalid one makes the operation throw {@link KvValidationException}.
  *

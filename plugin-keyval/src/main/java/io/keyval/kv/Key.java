@@ -26,7 +26,7 @@ import java.util.List;
  * {@link #compareTo}, {@link #toBytes()} and {@link #startsWith} throw {@link IllegalArgumentException}
  * for it.
  *
- * <p>{@code of} checks types only; the limits of SPEC §1.2 (1..20 parts, part sizes) are checked by
+ * <p>{@code of} checks types only; the key limits (1..20 parts, part sizes; docs/http-api.md §2.1) are checked by
  * {@link io.keyval.kv.core.KeyLimits#validate} where a key enters the store.
  */
 public final class Key implements Comparable<Key> {

@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Executes an {@link AtomicRequest} inside the commit pipeline's write transaction (SPEC §4.2):
+ * Executes an {@link AtomicRequest} inside the commit pipeline's write transaction:
  * the checks read the live entries inside the transaction — so no other commit can slip in
  * between check and write —, then the mutations apply in order, each seeing the earlier ones, all
  * with the commit's one versionstamp. A failed check answers {@code ok=false} before anything is
@@ -149,7 +149,7 @@ public final class AtomicCommit implements WriteCommand<CommitResult> {
                     JsonNode existing = live.exists() ? JsonValues.tree(live.json()) : null;
                     result = JsonValues.write(MutationSemantics.combine(m.type(), existing, operand));
                 }
-                // results of sum/max/min/append/prepend never carry a TTL (SPEC §1.10)
+                // results of sum/max/min/append/prepend never carry a TTL (docs/http-api.md §3.3)
                 ctx.put(key, result, null);
             }
         }

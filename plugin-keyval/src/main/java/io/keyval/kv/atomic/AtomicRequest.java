@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A validated atomic commit: checks, then mutations in order (SPEC §4.1). Built from the HTTP body
+ * A validated atomic commit: checks, then mutations in order (docs/http-api.md §6.1). Built from the HTTP body
  * by {@link #parse} or from Java by {@link AtomicBuilder}; executed by {@link AtomicCommit}.
  * Construction validates everything that does not depend on stored values, so an invalid request
  * never reaches the database. Error messages name the offending position, e.g.
@@ -70,7 +70,7 @@ public record AtomicRequest(List<Check> checks, List<Mutation> mutations) {
      *
      * @param body the JSON body
      * @return the request
-     * @throws KvValidationException for anything SPEC §4.1/§4.3 rejects
+     * @throws KvValidationException for anything docs/http-api.md §6.1/§6.3 rejects
      */
     public static AtomicRequest parse(JsonNode body) {
         if (body == null || !body.isObject()) {

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.random.RandomGenerator;
 
 /**
- * The wait before retrying a conflicted transaction (SPEC §4.6): {@code retryDelay * 2^attempt}
+ * The wait before retrying a conflicted transaction: {@code retryDelay * 2^attempt}
  * plus a random jitter in {@code [0, retryDelay)}, so that committers that collided spread out.
  *
  * <pre>{@code

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * One attempt of {@code kv.transaction} (SPEC §4.6): reads go to the store once per key and are
+ * One attempt of {@code kv.transaction}: reads go to the store once per key and are
  * remembered; each remembered read becomes a check of the commit (its versionstamp, or absence);
  * writes are buffered in order and do not show up in reads. Not thread-safe: use it from the
  * transaction body only.

@@ -3,7 +3,7 @@ package io.keyval.kv.atomic;
 import io.keyval.kv.Key;
 
 /**
- * A condition of an atomic commit (SPEC §4.1): the key's live entry must carry exactly
+ * A condition of an atomic commit (docs/http-api.md §6.2): the key's live entry must carry exactly
  * {@code versionstamp}, or — when it is {@code null} — the key must be absent (expired = absent).
  *
  * <pre>{@code

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * One write of an atomic commit (SPEC §4.1, §4.3). The operand is validated on construction, so a
+ * One write of an atomic commit (docs/http-api.md §6.3). The operand is validated on construction, so a
  * request that could be built can only fail later because of what is stored.
  *
  * <pre>{@code

@@ -12,7 +12,7 @@ import java.math.BigInteger;
 import java.util.regex.Pattern;
 
 /**
- * The value rules of SPEC §4.3, free of storage: operand validation and "existing value + operand →
+ * The value rules of docs/http-api.md §6.3, free of storage: operand validation and "existing value + operand →
  * new value" for {@code set}, {@code sum}, {@code max}, {@code min}, {@code append} and
  * {@code prepend}. A {@code null} existing value means absent or expired; JSON {@code null} counts
  * as absent too.
@@ -28,7 +28,7 @@ final class MutationSemantics {
 
     static final BigInteger MAX_SAFE = BigInteger.TWO.pow(53).subtract(BigInteger.ONE);
     private static final long MAX_SAFE_LONG = MAX_SAFE.longValueExact();
-    // SPEC §1.2 allows capping bigints at 255 bytes; the cap also keeps "1e999999999" from
+    // Bigints are capped at 255 bytes (docs/http-api.md §2.1); the cap also keeps "1e999999999" from
     // expanding into a gigantic integer.
     private static final int MAX_BIGINT_BITS = 255 * 8;
     private static final int MAX_DIGITS = 620;

@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code kv.transaction(fn, options)} (SPEC §4.6): runs the body against a fresh
+ * {@code kv.transaction(fn, options)}: runs the body against a fresh
  * {@link BufferedTransaction}, commits its reads as checks plus its buffered writes, and on a
  * conflict waits ({@link Backoff}) and runs the body again, up to {@code maxRetries} times.
  *

@@ -24,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Triggers (SPEC §4.7): after every durable commit, one {@link KvChange} per changed entry — the
+ * Triggers: after every durable commit, one {@link KvChange} per changed entry — the
  * stored value for sets (the result of a sum, append, ...), one event per removed entry for
  * deletes; TTL expiry fires nothing — goes to each trigger whose prefix equals or is an ancestor of
  * the key ({@code Key.of()} matches all) and that asked for that event type.

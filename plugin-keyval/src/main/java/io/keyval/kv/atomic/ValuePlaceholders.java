@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * UUIDv7 placeholders inside mutation values (SPEC §4.5): every {@code {"__type":"uuidv7"}} or
+ * UUIDv7 placeholders inside mutation values (docs/http-api.md §6.4): every {@code {"__type":"uuidv7"}} or
  * {@code {"$uuidv7":true}} object, at any depth, becomes the commit's UUIDv7 string.
  *
  * <pre>{@code

@@ -4,7 +4,7 @@ import io.keyval.kv.KvValidationException;
 import java.util.Base64;
 
 /**
- * Pagination cursors (SPEC §2.5): base64url without padding of a key encoding; accepts standard
+ * Pagination cursors (docs/http-api.md §4.4): base64url without padding of a key encoding; accepts standard
  * base64 too (spaces read as {@code +}, padding optional).
  */
 public final class Cursors {

@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The {@code expiresIn} time to live (SPEC §1.10, G-18): a positive whole number of milliseconds, or a
+ * The {@code expiresIn} time to live (docs/http-api.md §3.3): a positive whole number of milliseconds, or a
  * duration such as {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d}, {@code 1w}, {@code 1y}
  * (a year is 365.25 days, as in the {@code ms} package). Up to 2<sup>53</sup>−1 ms.
  */

@@ -10,8 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The order-preserving binary key encoding (SPEC §1.6, FoundationDB-tuple style): byte-wise
- * unsigned comparison of encodings equals key order (SPEC §1.1); an encoding is the concatenation
+ * The order-preserving binary key encoding (FoundationDB-tuple style): byte-wise
+ * unsigned comparison of encodings equals key order (docs/http-api.md §2.2); an encoding is the concatenation
  * of its parts' encodings, so the descendants of {@code P} are exactly the longer encodings that
  * start with {@code enc(P)}, all of them below {@code enc(P) + 0x06}.
  *
@@ -240,7 +240,7 @@ public final class KeyCodec {
 
     /**
      * @param parts normalised parts (placeholders shown as their tag)
-     * @return the key's JSON form as emitted over HTTP (SPEC §1.4), e.g. {@code ["users",42]}
+     * @return the key's JSON form as emitted over HTTP (docs/http-api.md §2.1), e.g. {@code ["users",42]}
      */
     public static String toJson(List<Object> parts) {
         return KeyJson.toJson(parts);

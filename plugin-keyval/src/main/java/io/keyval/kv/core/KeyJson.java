@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Keys in JSON bodies (SPEC §1.2, §1.4): parsing with the exact error messages of the spec, and
- * writing in the canonical emitted form. Every parse validates the limits of §1.2 and throws
+ * Keys in JSON bodies (docs/http-api.md §2.1): parsing with the exact error messages of §2.3, and
+ * writing in the canonical emitted form. Every parse validates the limits of §2.1 and throws
  * {@link io.keyval.kv.KvValidationException} with a message that says what to fix.
  *
  * <p>Accepted parts: string; number (read as a double like JavaScript, {@code -0} becomes {@code 0},

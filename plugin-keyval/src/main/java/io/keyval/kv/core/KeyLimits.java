@@ -6,7 +6,7 @@ import java.util.List;
 import java.math.BigInteger;
 
 /**
- * The key limits of SPEC §1.2, enforced with the spec's messages. {@link io.keyval.kv.Kv} calls
+ * The key limits of docs/http-api.md §2.1, enforced with the messages of §2.3. {@link io.keyval.kv.Kv} calls
  * {@link #validate(Key, boolean)} for keys from Java code; {@link KeyJson} and {@link KeyPaths}
  * run the same checks, the latter with the URL-form messages ({@code Key path ...}).
  *

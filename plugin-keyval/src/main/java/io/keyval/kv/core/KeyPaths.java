@@ -13,7 +13,7 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * Keys in URL paths and query strings (SPEC §1.5), with the §1.2 limits enforced
+ * Keys in URL paths and query strings (docs/http-api.md §2.4), with the §2.1 limits enforced
  * ({@link io.keyval.kv.KvValidationException} with the URL-form messages, e.g.
  * {@code Key path cannot be empty}).
  *

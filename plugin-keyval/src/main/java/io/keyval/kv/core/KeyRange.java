@@ -5,7 +5,7 @@ import java.util.Arrays;
 
 /**
  * A range of key encodings: {@code lower} (inclusive or exclusive) up to {@code upper} (always
- * exclusive). Built from the selectors of SPEC §1.3.
+ * exclusive). Built from the selectors of docs/http-api.md §2.5.
  *
  * @param lower the lower bound
  * @param lowerInclusive whether {@code lower} itself is in the range

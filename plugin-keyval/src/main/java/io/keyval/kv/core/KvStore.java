@@ -141,7 +141,7 @@ public final class KvStore implements AutoCloseable {
     }
 
     /**
-     * Deletes as SPEC §2.10 describes.
+     * Deletes as {@code DELETE /keys/{path}} does (docs/http-api.md §4.9).
      *
      * @param key a non-empty key
      * @param exact only the key itself

@@ -3,7 +3,7 @@ package io.keyval.kv.core;
 import io.keyval.kv.KvValidationException;
 import io.keyval.kv.ListOptions;
 
-/** Shared request limits (SPEC §2.0). */
+/** Shared request limits (docs/http-api.md §7). */
 public final class Limits {
 
     /** Default page size (the public {@link ListOptions#DEFAULT_LIMIT}). */

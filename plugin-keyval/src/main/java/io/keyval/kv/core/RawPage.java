@@ -3,7 +3,7 @@ package io.keyval.kv.core;
 import java.util.List;
 
 /**
- * A page of stored entries (SPEC §2.5).
+ * A page of stored entries (docs/http-api.md §4.4).
  *
  * @param entries the entries
  * @param cursor the cursor of the last entry when {@code hasMore}, else {@code null}

@@ -7,7 +7,7 @@ import io.keyval.kv.core.KvStore;
 import java.io.IOException;
 
 /**
- * {@code POST /atomic} (SPEC §2.11, §4): 200 {@code {"ok":true,"versionstamp":"..."}}, 200
+ * {@code POST /atomic} (docs/http-api.md §4.10, §6): 200 {@code {"ok":true,"versionstamp":"..."}}, 200
  * {@code {"ok":false}} when a check failed, 400 {@code {"error":"..."}} for an invalid request or a
  * mutation that does not fit the stored value (nothing applied in either case). The body must be a
  * JSON object ({@code {}} is an empty commit).

@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Writes entries (SPEC §1.8): {@code {"key": ..., "value": ..., "versionstamp": ...}}. The stored value
+ * Writes entries (docs/http-api.md §3.2): {@code {"key": ..., "value": ..., "versionstamp": ...}}. The stored value
  * is already compact JSON text and is spliced into the output without being parsed again.
  */
 final class EntryJson {

@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place where exceptions become HTTP responses (SPEC §2.0): {@link HttpError} keeps its
+ * The one place where exceptions become HTTP responses (docs/http-api.md §1.3): {@link HttpError} keeps its
  * status, {@link KvValidationException} is a 400 with its message, {@link KvStorageFullException} a
  * 507 and {@link KvUnavailableException} a 503 (both with their message), anything else is a 500
  * {@code Internal server error} whose details go to the log only.

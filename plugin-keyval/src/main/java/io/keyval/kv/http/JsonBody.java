@@ -87,7 +87,7 @@ public final class JsonBody {
         return node.booleanValue();
     }
 
-    /** @return the {@code limit} field as a page size (SPEC §2.0) */
+    /** @return the {@code limit} field as a page size (docs/http-api.md §4) */
     public int limit() {
         return LimitParam.fromJson(object.get("limit"));
     }

@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
-/** The {@code /keys} endpoints (SPEC §2.2–2.10). */
+/** The {@code /keys} endpoints (docs/http-api.md §4.1–4.9). */
 final class KeysRoutes {
 
     private final KvStore store;
@@ -22,7 +22,7 @@ final class KeysRoutes {
     }
 
     /**
-     * Registers the routes. The fixed {@code /keys/...} routes win over {@code /keys/*} (SPEC §2.0).
+     * Registers the routes. The fixed {@code /keys/...} routes win over {@code /keys/*} (docs/http-api.md §4).
      *
      * @param router the route table
      */
@@ -126,7 +126,7 @@ final class KeysRoutes {
 
     private void delete(ApiRequest request) throws IOException {
         Key key = KeyPaths.fromRawPath(request.pathRest());
-        // Any non-empty body counts, whatever its Content-Type (G-23).
+        // Any non-empty body counts, whatever its Content-Type.
         JsonBody body = request.jsonObjectBody();
         sendDeleted(request, store.delete(key, body.flag("exact"), body.where()));
     }
@@ -144,7 +144,7 @@ final class KeysRoutes {
         return key.isEmpty() ? null : key;
     }
 
-    /** {@code reverse} is true only for exactly {@code true} (SPEC §2.0). */
+    /** {@code reverse} is true only for exactly {@code true} (docs/http-api.md §4). */
     private static boolean reverse(ApiRequest request) {
         return "true".equals(request.query("reverse"));
     }

@@ -4,7 +4,7 @@ import io.keyval.kv.core.KvStore;
 import io.undertow.server.HttpHandler;
 
 /**
- * The HTTP API of SPEC §2, mounted at {@code {base}/api}.
+ * The HTTP API of docs/http-api.md, mounted at {@code {base}/api}.
  *
  * <p>Each resource group registers its routes on one {@link Router}; a new capability is one more
  * {@code new XxxRoutes(store).registerOn(router);} line in the constructor. Errors are mapped in one

@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * The {@code limit} parameter (SPEC §2.0): absent means the default; text is read like JavaScript's
+ * The {@code limit} parameter (docs/http-api.md §4): absent means the default; text is read like JavaScript's
  * {@code parseInt} (the leading integer, so {@code 10abc} is 10 and {@code 1.9} is 1); values above the
  * maximum are clamped; anything below 1 or without a leading integer is a 400.
  */

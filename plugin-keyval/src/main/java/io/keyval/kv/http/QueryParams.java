@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * The parameters of a raw query string, decoded like an HTML form ({@code +} is a space, {@code %XX}
  * escapes are UTF-8 bytes). Parsed here rather than taken from Undertow so that the decoding is exactly
- * the one SPEC §1.5 step 2 builds on. Malformed escapes are kept literally instead of failing.
+ * the one keys in URLs build on (docs/http-api.md §2.4). Malformed escapes are kept literally instead of failing.
  */
 final class QueryParams {
 

@@ -12,7 +12,7 @@ import java.util.TreeSet;
  * The route table of the API. A route is a method and a path relative to {@code {base}/api}:
  * either fixed ({@code /keys/count}) or ending in {@code /*} ({@code /keys/*}), which matches every
  * longer path and hands the rest, still percent-encoded, to the handler. Fixed routes win over
- * {@code *} routes (SPEC §2.0); among {@code *} routes the longest fixed part wins. Paths are matched
+ * {@code *} routes (docs/http-api.md §4, route precedence); among {@code *} routes the longest fixed part wins. Paths are matched
  * on the raw request path, so an encoded character never turns a key into a fixed route. A route may
  * also have an {@link InlineHandler}, a fast path tried on the I/O thread before the handler.
  */

@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Deletes expired entries in the background (SPEC §1.10: every 60 s by default). */
+/** Deletes expired entries in the background (every 60 s by default; docs/configuration.md). */
 final class TtlPurger implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TtlPurger.class);

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A validated field path (SPEC §3.3): member names and array indexes below the entry value. Member
+ * A validated field path (docs/http-api.md §5.2): member names and array indexes below the entry value. Member
  * names never contain {@code . [ ]}, quotes or control characters, which is what lets the dialects
  * embed them in a (bound) SQLite JSON path without ambiguity.
  *

@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Validates a filter document (SPEC §3.2–3.6) and turns it into a {@link Condition}. Everything
+ * Validates a filter document (docs/http-api.md §5) and turns it into a {@link Condition}. Everything
  * not explicitly allowed is rejected, so a typo can never widen a delete to "match everything".
  */
 final class FilterParser {
@@ -246,7 +246,7 @@ final class FilterParser {
         if (!node.get("$now").isBoolean() || !node.get("$now").booleanValue()) {
             throw new InvalidFilterException(where + ": $now must be true");
         }
-        // The TS client sends "offset", the reference server reads "$offset"; "$offset" wins (G-76).
+        // The TS client sends "offset", the reference server reads "$offset"; "$offset" wins.
         JsonNode offset = node.has("$offset") ? node.get("$offset") : node.get("offset");
         if (offset == null) {
             return now;

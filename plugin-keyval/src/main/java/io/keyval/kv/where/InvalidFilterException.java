@@ -2,7 +2,7 @@ package io.keyval.kv.where;
 
 import io.keyval.kv.KvValidationException;
 
-/** A where filter that violates SPEC §3.2–3.5; the message is {@code Invalid where filter: <detail>}. */
+/** A where filter that breaks the rules of docs/http-api.md §5; the message is {@code Invalid where filter: <detail>}. */
 public final class InvalidFilterException extends KvValidationException {
 
     private static final int MAX_QUOTED = 80;

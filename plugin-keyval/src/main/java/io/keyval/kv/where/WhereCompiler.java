@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Compiles a where filter (SPEC §3) to a parameterised SQL boolean expression over the
- * {@code value} column. Field paths are validated against the strict grammar of §3.3 and reach the
+ * Compiles a where filter (docs/http-api.md §5) to a parameterised SQL boolean expression over the
+ * {@code value} column. Field paths are validated against the strict grammar of §5.2 and reach the
  * SQL only as bound parameters; operands are always bound. Invalid filters throw
  * {@link io.keyval.kv.KvValidationException} {@code Invalid where filter: <detail>}.
  *
  * <p>The result is two-valued: every field test is wrapped in {@code COALESCE(..., FALSE)}, so SQL
  * NULL (missing field, other kind) never leaks into {@code NOT}, and each negation is the exact
- * complement of its positive test (§3.4).
+ * complement of its positive test (§5.3).
  */
 public final class WhereCompiler {
 

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Atomic commits on a real store (SPEC §4.2–4.5), run per engine by a subclass. */
+/** Atomic commits on a real store (docs/http-api.md §6), run per engine by a subclass. */
 abstract class AtomicCommitContract extends StoreFixture {
 
     private static final Pattern UUID_V7 =

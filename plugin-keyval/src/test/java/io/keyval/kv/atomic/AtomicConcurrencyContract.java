@@ -20,7 +20,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * No lost updates under contention (SPEC §4.2, G-30): many committers on one key, per engine. The
+ * No lost updates under contention (docs/http-api.md §6): many committers on one key, per engine. The
  * measured rate is printed for the issue note; nothing asserts on time.
  */
 abstract class AtomicConcurrencyContract extends StoreFixture {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Parsing of the {@code POST /atomic} body (SPEC §4.1, §4.3). */
+/** Parsing of the {@code POST /atomic} body (docs/http-api.md §6.1, §6.3). */
 class AtomicRequestTest {
 
     private static AtomicRequest parse(String json) {

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
-/** The retry wait of SPEC §4.6: {@code retryDelay * 2^attempt + random[0, retryDelay)}. */
+/** The retry wait of {@code kv.transaction}: {@code retryDelay * 2^attempt + random[0, retryDelay)}. */
 class BackoffTest {
 
     @Test

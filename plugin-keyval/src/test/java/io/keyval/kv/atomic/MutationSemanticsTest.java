@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The storage-free value rules of SPEC §4.3. */
+/** The storage-free value rules of docs/http-api.md §6.3. */
 class MutationSemanticsTest {
 
     private static String combine(String type, String existing, String operand) {

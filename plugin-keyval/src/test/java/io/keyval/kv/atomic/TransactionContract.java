@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
-/** {@code kv.transaction} (SPEC §4.6) on a real store, per engine; waits are recorded, not slept. */
+/** {@code kv.transaction} on a real store, per engine; waits are recorded, not slept. */
 abstract class TransactionContract extends StoreFixture {
 
     private final List<Long> sleeps = new ArrayList<>();

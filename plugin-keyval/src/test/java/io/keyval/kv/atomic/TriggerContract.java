@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Triggers (SPEC §4.7) per engine. Handlers are asynchronous: tests wait for events (the timeout only
+ * Triggers ({@link io.keyval.kv.Kv#addTrigger}) per engine. Handlers are asynchronous: tests wait for events (the timeout only
  * turns a missing event into a failure) and prove absence by waiting for a later sentinel event, since
  * events arrive in commit order.
  */

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** SPEC §1.1 ordering of the §1.6 encoding, checked against {@link ReferenceKeyOrder}. */
+/** The key order (docs/http-api.md §2.2) of the {@link KeyCodec} encoding, checked against {@link ReferenceKeyOrder}. */
 class KeyOrderTest {
 
     private static final BigInteger MAX_BIGINT = BigInteger.ONE.shiftLeft(2040).subtract(BigInteger.ONE);

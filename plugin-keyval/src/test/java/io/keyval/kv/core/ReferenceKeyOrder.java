@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * SPEC §1.1 key order written directly from the spec, independent of the binary encoding: tag
+ * The key order of docs/http-api.md §2.2 written directly from that text, independent of the binary encoding: tag
  * order bytes &lt; string &lt; number &lt; bigint &lt; boolean, then the type's own order; a proper
  * prefix sorts first.
  */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code POST /atomic} over a real socket (SPEC §2.11, §4.4), per engine. */
+/** {@code POST /atomic} over a real socket (docs/http-api.md §4.10, §6), per engine. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AtomicHttpContract {
 

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every kind of bad input of SPEC §2.0–2.10 gets a 4xx with a JSON {@code error} string (never a 5xx)
+ * Every kind of bad input of docs/http-api.md §1–§5 gets a 4xx with a JSON {@code error} string (never a 5xx)
  * and leaves the store exactly as it was. The store is seeded so that a bad request wrongly treated
  * as a (prefix) delete or write would show.
  */

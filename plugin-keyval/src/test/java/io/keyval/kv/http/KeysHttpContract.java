@@ -30,7 +30,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The {@code /keys} endpoints of SPEC §2.2–2.10 over HTTP, run against every engine by a subclass per
+ * The {@code /keys} endpoints of docs/http-api.md §4.1–4.9 over HTTP, run against every engine by a subclass per
  * engine. One server per class; every test works below its own root key {@code ["t<n>"]}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Every rejection rule of SPEC §3.2–3.5 and the field-path grammar, with its message. */
+/** Every rejection rule of docs/http-api.md §5.1–5.6 and the field-path grammar, with its message. */
 class FilterValidationTest {
 
     @ParameterizedTest(name = "{0}")
