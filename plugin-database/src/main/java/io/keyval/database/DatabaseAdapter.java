@@ -36,7 +36,9 @@ public interface DatabaseAdapter {
      * query-only (a write fails). Called inside {@link #transaction} on the same thread, the work joins
      * that transaction instead and sees its uncommitted writes. Otherwise it sees only committed data,
      * which is durable to the adapter's durability setting: with {@code synchronous=FULL} SQLite makes
-     * a commit visible to readers only after its WAL sync.
+     * a commit visible to readers only after its WAL sync. Work whose connection the server ended (see
+     * {@link DatabaseUnavailableException#connectionLost()}) runs once more on a fresh connection, so it
+     * must be safe to run twice, as reading is.
      *
      * @param work the work
      * @param <T> its result type

@@ -1,6 +1,7 @@
 package io.keyval.database.internal;
 
 import io.keyval.database.DatabaseAdapter;
+import io.keyval.database.DatabaseUnavailableException;
 import io.keyval.database.SqlSession;
 import io.keyval.database.SqlStatement;
 import io.keyval.database.SqlWork;
@@ -9,6 +10,7 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What both engines share: joining a transaction already running on the calling thread, and the
@@ -63,7 +65,45 @@ abstract class JdbcAdapter implements DatabaseAdapter, AutoCloseable {
     @Override
     public final <T> T read(SqlWork<T> work) {
         SqlSession outer = currentTransaction.get();
-        return outer != null ? SqlErrors.run(type, work, outer) : readInNewSession(work);
+        return outer != null ? SqlErrors.run(type, work, outer) : retriedOnce(() -> readInNewSession(work));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Joins a transaction running on the same thread, like {@link #read}.
+     */
+    @Override
+    public final <T> T readStreaming(SqlWork<T> work) {
+        SqlSession outer = currentTransaction.get();
+        return outer != null ? SqlErrors.run(type, work, outer) : retriedOnce(() -> readStreamingInNewSession(work));
+    }
+
+    /**
+     * Runs read-only work for {@link #readStreaming} on a fresh session; by default as {@link #read} does.
+     *
+     * @param work the work
+     * @param <T> the result type
+     * @return what it returned
+     */
+    protected <T> T readStreamingInNewSession(SqlWork<T> work) {
+        return readInNewSession(work);
+    }
+
+    /**
+     * Read-only work whose connection was lost (the server ended the session) changed nothing: it runs
+     * once more, on a fresh connection. When no connection could be had at all, trying again at once
+     * would only wait again.
+     */
+    private static <T> T retriedOnce(Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (DatabaseUnavailableException lost) {
+            if (!lost.connectionLost()) {
+                throw lost;
+            }
+            return read.get();
+        }
     }
 
     /**

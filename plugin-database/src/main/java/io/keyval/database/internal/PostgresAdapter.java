@@ -129,15 +129,10 @@ final class PostgresAdapter extends JdbcAdapter {
         }
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * <p>PgJDBC fetches rows in batches (through a portal) only inside a transaction, so the work runs
-     * in one; it joins a transaction already running on this thread, like {@link #read}.
-     */
+    /** PgJDBC fetches rows in batches (through a portal) only inside a transaction, so the work runs in one. */
     @Override
-    public <T> T readStreaming(SqlWork<T> work) {
-        return transaction(work);
+    protected <T> T readStreamingInNewSession(SqlWork<T> work) {
+        return runInNewTransaction(work);
     }
 
     /**

@@ -6,7 +6,6 @@ import io.keyval.database.DatabaseUnavailableException;
 import io.keyval.database.SqlSession;
 import io.keyval.database.SqlWork;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 
 /**
@@ -37,9 +36,6 @@ final class SqlErrors {
         String message = type + " error [" + code + "]: " + e.getMessage();
         if (isDiskFull(state, e)) {
             return new DatabaseFullException(type + " storage is full (disk full): " + e.getMessage(), e);
-        }
-        if (e instanceof SQLTransientConnectionException) {
-            return new DatabaseUnavailableException(message, e, false, false); // no connection to be had
         }
         if (isConnectionLost(state)) {
             return new DatabaseUnavailableException(message, e, true, false);

@@ -41,22 +41,15 @@ final class Transactions {
         } catch (SQLException e) {
             throw SqlErrors.wrap(type, e);
         }
-        T result;
+        boolean committing = false;
         try {
-            result = work.run(session);
-        } catch (SQLException e) {
-            rollback(type, control);
-            throw SqlErrors.wrap(type, e);
-        } catch (RuntimeException | Error e) {
-            rollback(type, control);
-            throw e;
-        }
-        try {
+            T result = work.run(session);
+            committing = true;
             control.commit();
             return result;
         } catch (SQLException e) {
             rollback(type, control);
-            throw SqlErrors.wrapCommitFailure(type, e);
+            throw committing ? SqlErrors.wrapCommitFailure(type, e) : SqlErrors.wrap(type, e);
         } catch (RuntimeException | Error e) {
             rollback(type, control);
             throw e;

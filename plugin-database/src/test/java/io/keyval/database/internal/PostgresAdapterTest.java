@@ -3,10 +3,14 @@ package io.keyval.database.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keyval.database.SqlSession;
+import io.keyval.database.testing.TestDatabases;
 import io.keyval.database.testing.TestDatabases.Engine;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class PostgresAdapterTest extends DatabaseAdapterContract {
@@ -53,6 +57,42 @@ class PostgresAdapterTest extends DatabaseAdapterContract {
                 return rs.getString(1);
             }
         }));
+    }
+
+    @Test
+    void aReadWhoseSessionTheServerEndsRunsOnceMoreOnAFreshConnection() {
+        AtomicInteger runs = new AtomicInteger();
+        int pid = db.read(s -> {
+            int own = backendPid(s);
+            if (runs.incrementAndGet() == 1) {
+                TestDatabases.terminateSession(own);
+                backendPid(s); // fails: the server has ended this session
+            }
+            return own;
+        });
+        assertEquals(2, runs.get(), "the read ran once on the ended session, then once more");
+        assertEquals(pid, db.read(PostgresAdapterTest::backendPid), "the fresh connection serves the next read");
+    }
+
+    @Test
+    void aStreamingReadWhoseSessionTheServerEndsRunsOnceMore() {
+        AtomicInteger runs = new AtomicInteger();
+        db.readStreaming(s -> {
+            int own = backendPid(s);
+            if (runs.incrementAndGet() == 1) {
+                TestDatabases.terminateSession(own);
+                backendPid(s);
+            }
+            return own;
+        });
+        assertEquals(2, runs.get());
+    }
+
+    private static int backendPid(SqlSession s) throws SQLException {
+        try (ResultSet rs = s.prepare("SELECT pg_backend_pid()").executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 
     @Test

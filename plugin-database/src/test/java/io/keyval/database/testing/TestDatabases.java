@@ -136,6 +136,22 @@ public final class TestDatabases {
         }
     }
 
+    /**
+     * Ends one PostgreSQL session and waits until it is gone, as an administrator or a server restart
+     * would end it.
+     *
+     * @param pid the session's backend process id ({@code pg_backend_pid()})
+     */
+    public static void terminateSession(int pid) {
+        try (Connection connection = dataSource().getConnection();
+             java.sql.PreparedStatement statement = connection.prepareStatement("SELECT pg_terminate_backend(?, 10000)")) {
+            statement.setInt(1, pid);
+            statement.executeQuery().close();
+        } catch (SQLException e) {
+            throw new DatabaseException("Terminating session " + pid + " failed: " + e.getMessage(), e);
+        }
+    }
+
     private static PGSimpleDataSource dataSource() {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setURL(postgresUrl());

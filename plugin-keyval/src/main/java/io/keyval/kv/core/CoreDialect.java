@@ -60,8 +60,8 @@ public interface CoreDialect {
 
     /**
      * @return a query for the stored rows ({@code key, value, versionstamp, expires_at}, expired ones
-     *     included) of several keys in key order, given as its one parameter by {@link #bindKeys}: one
-     *     round trip for all of them
+     *     included) of several keys, in no particular order, given as its one parameter by
+     *     {@link #bindKeys}: one round trip for all of them
      */
     String selectRowsOfKeys();
 
@@ -73,7 +73,7 @@ public interface CoreDialect {
     String selectRowsOfKeysInOrder();
 
     /**
-     * @param ps the {@link #selectRowsOfKeys} query
+     * @param ps the {@link #selectRowsOfKeys} or {@link #selectRowsOfKeysInOrder} query
      * @param keys the key encodings
      * @throws SQLException on failure
      */
@@ -123,7 +123,7 @@ public interface CoreDialect {
         public String selectRowsOfKeys() {
             // SQLite has no array parameters: the keys come as a JSON array of hex strings.
             return "SELECT key, value, versionstamp, expires_at FROM kv_entries"
-                    + " WHERE key IN (SELECT unhex(value) FROM json_each(?)) ORDER BY key";
+                    + " WHERE key IN (SELECT unhex(value) FROM json_each(?))";
         }
 
         @Override
@@ -185,7 +185,7 @@ public interface CoreDialect {
 
         @Override
         public String selectRowsOfKeys() {
-            return "SELECT key, value, versionstamp, expires_at FROM kv_entries WHERE key = ANY(?) ORDER BY key";
+            return "SELECT key, value, versionstamp, expires_at FROM kv_entries WHERE key = ANY(?)";
         }
 
         @Override

@@ -13,16 +13,13 @@ import java.util.Map;
 
 /**
  * The entries of many keys, in request order (duplicates answered at each position), read in pieces
- * of bounded size ({@link ReadPieces}). A piece reads the distinct keys of the next positions with
- * one query that returns their rows in request order, and ends once its values reach the size mark:
- * the keys up to the last row read are then settled (those without a row are absent), and so are
- * the positions up to the first key not settled. The next piece starts there; nothing read is
- * thrown away or read twice.
+ * of bounded size ({@link PieceBudget}). A piece reads the distinct keys of the remaining positions
+ * with one query that returns their rows in request order, and ends once its values reach the size
+ * mark: the keys up to the last row read are then settled (those without a row are absent), and so
+ * are the positions up to the first key not settled. The next piece starts there; nothing read is
+ * thrown away or read twice. Keys of small values are all read in one piece.
  */
 public final class KeysRead implements PiecedRead {
-
-    /** Positions one piece looks at. */
-    private static final int WINDOW = 256;
 
     private final KvStore store;
     private final CoreDialect dialect;
@@ -47,11 +44,11 @@ public final class KeysRead implements PiecedRead {
         if (!hasNext()) {
             return List.of();
         }
-        List<Key> window = keys.subList(position, Math.min(keys.size(), position + WINDOW));
-        List<Key> distinct = new ArrayList<>(new LinkedHashSet<>(window));
+        List<Key> rest = keys.subList(position, keys.size());
+        List<Key> distinct = new ArrayList<>(new LinkedHashSet<>(rest));
         Map<Key, StoredRow> settled = store.readStreaming(s -> readInOrder(s, distinct));
         List<StoredEntry> out = new ArrayList<>();
-        for (Key key : window) {
+        for (Key key : rest) {
             StoredRow row = settled.get(key);
             if (row == null) {
                 break; // beyond where the piece ended: the next piece starts here
@@ -73,26 +70,19 @@ public final class KeysRead implements PiecedRead {
         }
         PreparedStatement ps = s.prepare(dialect.selectRowsOfKeysInOrder());
         dialect.bindKeys(ps, encodings);
-        ps.setFetchSize(ReadPieces.FIRST_FETCH_ROWS);
+        PieceBudget budget = PieceBudget.start(ps, PieceBudget.PIECE_CHARS);
         Map<Key, StoredRow> settled = new HashMap<>();
         int settledUpTo = distinct.size(); // exclusive; lowered when the piece ends early
-        long size = 0;
-        long largest = 0;
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 int at = rs.getInt(5);
-                if (size >= ReadPieces.PIECE_CHARS) {
+                if (budget.full()) {
                     settledUpTo = at; // this row and the keys after it are left for the next piece
                     break;
                 }
                 StoredRow row = StoredRow.read(rs, 2);
                 settled.put(distinct.get(at), row);
-                long rowSize = ReadPieces.ENTRY_OVERHEAD + encodings.get(at).length + (row.json() == null ? 0 : row.json().length());
-                size += rowSize;
-                if (rowSize > largest) {
-                    largest = rowSize;
-                    ReadPieces.adaptFetchSize(rs, largest);
-                }
+                budget.count(rs, encodings.get(at).length, row.json());
             }
         }
         for (int i = 0; i < settledUpTo; i++) {

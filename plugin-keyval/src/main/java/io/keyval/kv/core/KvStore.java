@@ -2,17 +2,13 @@ package io.keyval.kv.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keyval.database.DatabaseAdapter;
-import io.keyval.database.DatabaseUnavailableException;
-import io.keyval.database.SqlSession;
 import io.keyval.database.SqlWork;
 import io.keyval.kv.Key;
 import io.keyval.kv.where.SqlFragment;
 import io.keyval.kv.where.WhereCompiler;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -190,7 +186,8 @@ public final class KvStore implements AutoCloseable {
     }
 
     /**
-     * Lists live strict descendants of {@code prefix} within {@code [start, end)}.
+     * Lists live strict descendants of {@code prefix} within {@code [start, end)}, in one consistent
+     * read.
      *
      * @param prefix the prefix (may be empty)
      * @param start inclusive start or {@code null}
@@ -201,7 +198,7 @@ public final class KvStore implements AutoCloseable {
      * @return the entries
      */
     public List<StoredEntry> list(Key prefix, Key start, Key end, long limit, boolean reverse, JsonNode where) {
-        return scan(prefix, start, end, limit, reverse, where).all();
+        return rangeScan(prefix, start, end, limit, reverse, where, Long.MAX_VALUE).next();
     }
 
     /**
@@ -217,6 +214,11 @@ public final class KvStore implements AutoCloseable {
      * @return the scan, not yet started
      */
     public RangeScan scan(Key prefix, Key start, Key end, long limit, boolean reverse, JsonNode where) {
+        return rangeScan(prefix, start, end, limit, reverse, where, PieceBudget.PIECE_CHARS);
+    }
+
+    private RangeScan rangeScan(Key prefix, Key start, Key end, long limit, boolean reverse, JsonNode where,
+            long pieceChars) {
         KeyLimits.validate(prefix, true);
         if (start != null) {
             KeyLimits.validate(start, true);
@@ -226,7 +228,8 @@ public final class KvStore implements AutoCloseable {
         }
         int n = Limits.pageSize(limit);
         SqlFragment filter = compile(where);
-        return new RangeScan(this, KeyRange.descendants(prefix).within(start, end), n, reverse, filter, clock.millis());
+        return new RangeScan(this, KeyRange.descendants(prefix).within(start, end), n, reverse, filter, clock.millis(),
+                pieceChars);
     }
 
     /**
@@ -275,7 +278,7 @@ public final class KvStore implements AutoCloseable {
             range = reverse ? range.below(after) : range.atLeast(after, false);
         }
         // One piece: a page of large values ends early, with a cursor, where the piece ends.
-        RangeScan scan = new RangeScan(this, range, n + 1, reverse, null, clock.millis());
+        RangeScan scan = new RangeScan(this, range, n + 1, reverse, null, clock.millis(), PieceBudget.PIECE_CHARS);
         List<StoredEntry> rows = scan.next();
         boolean more = rows.size() > n || scan.lastPieceWasCut();
         List<StoredEntry> page = rows.size() > n ? rows.subList(0, n) : rows;
@@ -298,32 +301,19 @@ public final class KvStore implements AutoCloseable {
         return total;
     }
 
-    /** Reads on a pooled connection. */
+    /** Reads on a pooled connection (the adapter runs a read that lost its connection once more). */
     private <T> T read(SqlWork<T> work) {
-        return retriedOnce(db::read, work);
+        try {
+            return db.read(work);
+        } catch (RuntimeException e) {
+            throw StoreFailures.translate(e);
+        }
     }
 
     /** Reads in batches of rows ({@link DatabaseAdapter#readStreaming}). */
     <T> T readStreaming(SqlWork<T> work) {
-        return retriedOnce(db::readStreaming, work);
-    }
-
-    /** How the adapter runs a read. */
-    private interface ReadMode {
-        <T> T run(SqlWork<T> work);
-    }
-
-    /** A read that lost its connection runs once more, on a fresh one; failures become KV exceptions. */
-    private static <T> T retriedOnce(ReadMode mode, SqlWork<T> work) {
         try {
-            try {
-                return mode.run(work);
-            } catch (DatabaseUnavailableException lost) {
-                if (!lost.connectionLost()) {
-                    throw lost; // no connection to be had: trying again at once would only wait again
-                }
-                return mode.run(work);
-            }
+            return db.readStreaming(work);
         } catch (RuntimeException e) {
             throw StoreFailures.translate(e);
         }

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The live entries of a key range, in order, read in pieces of bounded size ({@link ReadPieces}):
+ * The live entries of a key range, in order, read in pieces of bounded size ({@link PieceBudget}):
  * each piece is one query, which ends early once its values reach the size mark; the next piece
  * continues after the last key read. A result that fits one piece is one consistent read; a larger
  * one may see commits made between its pieces (each entry is still a committed state of its key).
@@ -28,13 +28,16 @@ public final class RangeScan implements PiecedRead {
     private final boolean reverse;
     private final SqlFragment filter;
     private final long now;
+    private final long pieceChars;
     private KeyRange range;
     private int remaining;
     private boolean finished;
     private boolean cut;
 
-    RangeScan(KvStore store, KeyRange range, int limit, boolean reverse, SqlFragment filter, long now) {
+    RangeScan(KvStore store, KeyRange range, int limit, boolean reverse, SqlFragment filter, long now,
+            long pieceChars) {
         this.store = store;
+        this.pieceChars = pieceChars;
         this.range = range;
         this.remaining = limit;
         this.reverse = reverse;
@@ -83,38 +86,21 @@ public final class RangeScan implements PiecedRead {
         ps.setLong(i++, now);
         i = EntryStatements.bindFilter(ps, i, filter);
         ps.setInt(i, remaining);
-        ps.setFetchSize(ReadPieces.FIRST_FETCH_ROWS);
+        PieceBudget budget = PieceBudget.start(ps, pieceChars);
         List<StoredEntry> out = new ArrayList<>(Math.min(remaining, 128));
-        long size = 0;
-        long largest = 0;
         cut = false;
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                if (size >= ReadPieces.PIECE_CHARS) {
-                    cut = true; // stepping to a row does not read its value
+                if (budget.full()) {
+                    cut = true;
                     break;
                 }
-                StoredEntry entry = new StoredEntry(Key.fromBytes(rs.getBytes(1)), rs.getString(2), rs.getLong(3));
-                long entrySize = ReadPieces.size(entry);
-                size += entrySize;
-                out.add(entry);
-                if (entrySize > largest) {
-                    largest = entrySize;
-                    ReadPieces.adaptFetchSize(rs, largest);
-                }
+                byte[] key = rs.getBytes(1);
+                String json = rs.getString(2);
+                out.add(new StoredEntry(Key.fromBytes(key), json, rs.getLong(3)));
+                budget.count(rs, key.length, json);
             }
         }
         return out;
-    }
-
-    /**
-     * @return every remaining entry, read piece by piece into one list
-     */
-    List<StoredEntry> all() {
-        List<StoredEntry> all = new ArrayList<>();
-        while (hasNext()) {
-            all.addAll(next());
-        }
-        return all;
     }
 }
