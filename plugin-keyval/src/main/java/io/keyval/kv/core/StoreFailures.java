@@ -25,7 +25,7 @@ final class StoreFailures {
                     ? "Database connection lost during commit: the write may or may not have been applied;"
                             + " read it back before retrying (" + lost.getMessage() + ")"
                     : "Database unavailable: nothing was applied; retry shortly (" + lost.getMessage() + ")",
-                    failure);
+                    failure, lost.outcomeUnknown());
         }
         return failure;
     }

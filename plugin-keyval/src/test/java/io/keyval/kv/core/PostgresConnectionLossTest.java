@@ -48,7 +48,7 @@ class PostgresConnectionLossTest {
                                 acknowledged.put(key, String.valueOf(i));
                             } catch (RuntimeException e) {
                                 failures.add(e);
-                                if (e.getMessage().contains("nothing was applied")) {
+                                if (e instanceof KvUnavailableException u && !u.outcomeUnknown()) {
                                     notApplied.add(key);
                                 }
                             }
@@ -71,6 +71,8 @@ class PostgresConnectionLossTest {
 
                 for (Throwable f : failures) {
                     assertTrue(f instanceof KvUnavailableException, "a lost connection must fail as unavailable, not " + f);
+                    assertEquals(!((KvUnavailableException) f).outcomeUnknown(), f.getMessage().contains("nothing was applied"),
+                            "the message must tell what outcomeUnknown() tells: " + f.getMessage());
                 }
                 for (Key key : notApplied) {
                     assertTrue(!store.get(key).exists(), "a write reported as not applied was applied: " + key);
