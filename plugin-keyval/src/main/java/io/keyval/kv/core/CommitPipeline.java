@@ -214,8 +214,9 @@ public final class CommitPipeline implements AutoCloseable {
                 return Round.CONNECTION_LOST;
             }
             if (e instanceof DatabaseFullException || e instanceof DatabaseUnavailableException) {
-                // The database itself refuses (disk full, no connection): every commit would fail in
-                // turn, one round each, so the group fails at once.
+                // The database itself refuses (disk full, no connection). Taking the commits out one
+                // round at a time would cost a round trip each, and a smaller commit could only slip
+                // into the last free pages: the whole group fails at once, nothing of it applied.
                 commits.forEach(p -> p.fail(e));
                 commits.clear();
                 return Round.ENDED;

@@ -8,16 +8,12 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.keyval.kv.KvException;
 import io.keyval.kv.KvValidationException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * Values are stored as compact JSON text: one line (so it fits an SSE {@code data:} line), every
  * number exactly as written (no double rounding, no reformatting), strings well-formed Unicode and
- * numbers within a double's range ({@link Utf8Json}, {@link JsonText}).
+ * numbers within a double's range ({@link Utf8Json}, {@link ValueLimits}).
  */
 public final class JsonValues {
 
@@ -44,17 +40,6 @@ public final class JsonValues {
     }
 
     /**
-     * Like {@link #compact(byte[])}, for JSON text.
-     *
-     * @param text JSON text
-     * @return the compact form
-     * @throws KvValidationException as {@link #compact(byte[])}, also for an unpaired surrogate character
-     */
-    public static String compact(String text) {
-        return compact(strictUtf8(text));
-    }
-
-    /**
      * @param value a Java value (record, map, list, scalar, {@link JsonNode}, {@code null})
      * @return its compact JSON text
      * @throws KvValidationException if Jackson cannot convert it, or it holds a string or number that
@@ -66,15 +51,6 @@ public final class JsonValues {
             return compact(MAPPER.writeValueAsBytes(value));
         } catch (JsonProcessingException e) {
             throw new KvValidationException("Value cannot be converted to JSON: " + e.getOriginalMessage());
-        }
-    }
-
-    private static byte[] strictUtf8(String text) {
-        try {
-            ByteBuffer bytes = StandardCharsets.UTF_8.newEncoder().encode(CharBuffer.wrap(text));
-            return Arrays.copyOf(bytes.array(), bytes.limit());
-        } catch (CharacterCodingException e) {
-            throw new KvValidationException("Invalid value: text contains an unpaired surrogate; text must be valid Unicode");
         }
     }
 

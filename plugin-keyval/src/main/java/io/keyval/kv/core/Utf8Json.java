@@ -11,7 +11,7 @@ import io.keyval.kv.KvValidationException;
  * <p>Accepts exactly RFC 8259 JSON (no comments, no BOM, nesting up to {@value #MAX_DEPTH} levels)
  * that is also storable as acknowledged: strictly valid UTF-8 (no overlong forms, no encoded
  * surrogates), no unpaired surrogate escape ({@code "\ud83d"}), and numbers within a double's range
- * ({@link JsonText}). Every token is kept byte for byte: numbers and string escapes as written.
+ * ({@link ValueLimits}). Every token is kept byte for byte: numbers and string escapes as written.
  */
 final class Utf8Json {
 
@@ -192,7 +192,7 @@ final class Utf8Json {
             }
             digits();
         }
-        JsonText.checkNumber(in, start, i);
+        ValueLimits.checkNumber(in, start, i);
     }
 
     private void digits() {
@@ -245,10 +245,10 @@ final class Utf8Json {
                             return;
                         }
                     }
-                    throw JsonText.unpairedSurrogate(unit);
+                    throw ValueLimits.unpairedSurrogate(unit);
                 }
                 if (unit >= 0xDC00 && unit <= 0xDFFF) {
-                    throw JsonText.unpairedSurrogate(unit);
+                    throw ValueLimits.unpairedSurrogate(unit);
                 }
             }
             default -> throw invalid();

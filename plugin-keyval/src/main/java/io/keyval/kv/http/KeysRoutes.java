@@ -7,9 +7,7 @@ import io.keyval.kv.core.JsonValues;
 import io.keyval.kv.core.KeyPaths;
 import io.keyval.kv.core.KvStore;
 import io.keyval.kv.core.RawPage;
-import io.keyval.kv.core.StoredEntry;
 import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
 
 /** The {@code /keys} endpoints (docs/http-api.md §4.1–4.9). */

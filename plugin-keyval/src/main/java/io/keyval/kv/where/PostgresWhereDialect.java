@@ -1,14 +1,17 @@
 package io.keyval.kv.where;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * Where-filter SQL for PostgreSQL ({@code json} operators).
  *
  * <p>A field is reached with chained {@code ->} operators, each member bound as text and each index as
- * an integer, once per field test (a scalar subquery that the test's views read). The planner does not promise any evaluation order for AND/OR, so every cast and every
- * text extraction sits behind a {@code CASE} on {@code json_typeof}: a row whose field has another
- * kind yields NULL instead of raising an error. Numbers are compared as {@code numeric} (exact, bigint
+ * an integer, once per field test: {@link #fieldTest} extracts it in a scalar subquery, and the
+ * views ({@link #isPresent}, {@link #numberAt}, ...) read that extracted field, which is why they
+ * ignore their {@code path}. The planner does not promise any evaluation order for AND/OR, so every
+ * cast and every text extraction sits behind a {@code CASE} on {@code json_typeof}: a row whose field
+ * has another kind yields NULL instead of raising an error. Numbers are compared as {@code numeric} (exact, bigint
  * tags included); text uses {@code COLLATE "C"} (byte order = code-point order in UTF-8).
  *
  * <p>{@code json} accepts U+0000 escapes in strings, but every {@code ->} on such a document fails
@@ -22,7 +25,7 @@ public final class PostgresWhereDialect implements WhereDialect {
      * The field every view reads: the element {@link #fieldTest} extracts once per test. Each
      * {@code ->} re-parses the {@code json} text, and a test uses its field up to seven times.
      */
-    private static final SqlFragment FIELD = new SqlFragment("_f.e", java.util.List.of());
+    private static final SqlFragment FIELD = new SqlFragment("_f.e", List.of());
 
     /**
      * A U+0000 escape not itself escaped by a backslash, and its replacement (U+FFFD). Bound as
@@ -52,41 +55,37 @@ public final class PostgresWhereDialect implements WhereDialect {
 
     @Override
     public SqlFragment isLiteral(FieldPath path, JsonLiteral literal) {
-        SqlFragment e = FIELD;
         SqlFragment.Builder sql = SqlFragment.builder();
         return switch (literal) {
-            case NULL -> sql.sql("json_typeof(").add(e).sql(") = 'null'").build();
-            case TRUE, FALSE -> sql.sql("(CASE WHEN json_typeof(").add(e).sql(") = 'boolean' THEN ").add(e)
+            case NULL -> sql.sql("json_typeof(").add(FIELD).sql(") = 'null'").build();
+            case TRUE, FALSE -> sql.sql("(CASE WHEN json_typeof(").add(FIELD).sql(") = 'boolean' THEN ").add(FIELD)
                     .sql(" #>> '{}' END) = ").sql(literal == JsonLiteral.TRUE ? "'true'" : "'false'").build();
         };
     }
 
     @Override
     public SqlFragment numberAt(FieldPath path) {
-        SqlFragment e = FIELD;
         // Raw json text of the tag members: exact, and cannot fail the way ->> can.
         return SqlFragment.builder()
-                .sql("(CASE json_typeof(").add(e).sql(")")
-                .sql(" WHEN 'number' THEN (").add(e).sql(" #>> '{}')::numeric")
-                .sql(" WHEN 'object' THEN CASE WHEN (").add(e).sql(" -> '__type')::text = '\"bigint\"'")
-                .sql(" AND (").add(e).sql(" -> 'value')::text ~ '^\"-{0,1}[0-9]+\"$'")
-                .sql(" THEN btrim((").add(e).sql(" -> 'value')::text, '\"')::numeric END END)")
+                .sql("(CASE json_typeof(").add(FIELD).sql(")")
+                .sql(" WHEN 'number' THEN (").add(FIELD).sql(" #>> '{}')::numeric")
+                .sql(" WHEN 'object' THEN CASE WHEN (").add(FIELD).sql(" -> '__type')::text = '\"bigint\"'")
+                .sql(" AND (").add(FIELD).sql(" -> 'value')::text ~ '^\"-{0,1}[0-9]+\"$'")
+                .sql(" THEN btrim((").add(FIELD).sql(" -> 'value')::text, '\"')::numeric END END)")
                 .build();
     }
 
     @Override
     public SqlFragment stringAt(FieldPath path) {
-        SqlFragment e = FIELD;
         return SqlFragment.builder()
-                .sql("((CASE WHEN json_typeof(").add(e).sql(") = 'string' THEN ").add(e).sql(" #>> '{}' END) COLLATE \"C\")")
+                .sql("((CASE WHEN json_typeof(").add(FIELD).sql(") = 'string' THEN ").add(FIELD).sql(" #>> '{}' END) COLLATE \"C\")")
                 .build();
     }
 
     @Override
     public SqlFragment isEmptyArray(FieldPath path) {
-        SqlFragment e = FIELD;
         return SqlFragment.builder()
-                .sql("(CASE WHEN json_typeof(").add(e).sql(") = 'array' THEN json_array_length(").add(e)
+                .sql("(CASE WHEN json_typeof(").add(FIELD).sql(") = 'array' THEN json_array_length(").add(FIELD)
                 .sql(") = 0 ELSE FALSE END)")
                 .build();
     }

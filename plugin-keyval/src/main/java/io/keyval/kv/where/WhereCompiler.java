@@ -35,15 +35,14 @@ public final class WhereCompiler {
     }
 
     private SqlFragment condition(Condition condition) {
-        if (condition instanceof Condition.All all) {
+        if (condition instanceof Condition.All || condition instanceof Condition.Any) {
+            boolean and = condition instanceof Condition.All;
             List<SqlFragment> parts = new ArrayList<>();
-            flatten(condition, Condition.All.class, parts);
-            return parts.isEmpty() ? SqlFragment.TRUE : balanced(parts, 0, parts.size(), " AND ");
-        }
-        if (condition instanceof Condition.Any) {
-            List<SqlFragment> parts = new ArrayList<>();
-            flatten(condition, Condition.Any.class, parts);
-            return parts.isEmpty() ? SqlFragment.FALSE : balanced(parts, 0, parts.size(), " OR ");
+            flatten(condition, condition.getClass(), parts);
+            if (parts.isEmpty()) {
+                return and ? SqlFragment.TRUE : SqlFragment.FALSE;
+            }
+            return balanced(parts, 0, parts.size(), and ? " AND " : " OR ");
         }
         if (condition instanceof Condition.Not not) {
             return SqlFragment.builder().sql("NOT (").add(condition(not.inner())).sql(")").build();

@@ -16,7 +16,8 @@ public interface WhereDialect {
 
     /**
      * Wraps one field test, built from this dialect's views of {@code path}: where an engine can read
-     * the field once for the whole test rather than once per view.
+     * the field once for the whole test rather than once per view. The views below are valid only
+     * inside the test this wraps (an engine's views may read the field this extracts).
      *
      * @param path the field the test reads
      * @param test the test, made of this dialect's views of {@code path}

@@ -18,6 +18,7 @@ import io.keyval.kv.Page;
 import io.keyval.kv.PageOptions;
 import io.keyval.kv.testing.StoreFixture;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -48,9 +49,9 @@ abstract class KvStoreContract extends StoreFixture {
     @Test
     void setThenGetRoundTripsValuesExactly() {
         kv.set(k("obj"), java.util.Map.of("name", "Ada"));
-        store.set(k("num"), JsonValues.compact("1.10"), null);
-        store.set(k("big"), JsonValues.compact("123456789012345678901234567890"), null);
-        store.set(k("null"), JsonValues.compact("null"), null);
+        store.set(k("num"), JsonValues.compact("1.10".getBytes(StandardCharsets.UTF_8)), null);
+        store.set(k("big"), JsonValues.compact("123456789012345678901234567890".getBytes(StandardCharsets.UTF_8)), null);
+        store.set(k("null"), JsonValues.compact("null".getBytes(StandardCharsets.UTF_8)), null);
 
         assertEquals("Ada", kv.get(k("obj")).value().get("name").asText());
         assertEquals("1.10", store.get(k("num")).json());

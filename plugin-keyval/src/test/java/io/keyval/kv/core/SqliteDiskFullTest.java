@@ -62,7 +62,7 @@ class SqliteDiskFullTest {
     }
 
     @Test
-    void aSmallWriteWhoseCommitCannotGrowTheLogFailsAloneAndTheNextOneWorks() {
+    void aSmallWriteWhoseCommitCannotGrowTheLogFailsAndTheNextOneWorks() {
         try (SmallFilesystem fs = SmallFilesystem.mount(4);
              Databases.ClosableDatabaseService db = Databases.create(
                      PluginConfig.of(Map.of("adapters", List.of(Map.of("type", "sqlite")))), fs.dir())) {

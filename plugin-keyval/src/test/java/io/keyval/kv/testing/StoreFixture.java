@@ -9,6 +9,7 @@ import io.keyval.kv.core.KeyJson;
 import io.keyval.kv.core.KvStore;
 import io.keyval.kv.core.StoredEntry;
 import io.keyval.kv.plugin.DefaultKv;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -71,7 +72,7 @@ public abstract class StoreFixture {
 
     /** Stores JSON text as is (numbers exactly as written). */
     protected String put(Key key, String json) {
-        return store.set(key, JsonValues.compact(json), null);
+        return store.set(key, JsonValues.compact(json.getBytes(StandardCharsets.UTF_8)), null);
     }
 
     /** @return the entries of {@code keys} (value and versionstamp), to compare before/after */

@@ -9,12 +9,12 @@ import io.keyval.kv.KvValidationException;
  * numbers JSON clients exchange; SQLite would read {@code 1e400} as infinity while PostgreSQL fails
  * on it). Checked on the value's bytes, without copying.
  */
-final class JsonText {
+final class ValueLimits {
 
     /** Decimal exponents this far from zero are certainly inside a double's range. */
     private static final int SAFE_EXPONENT = 300;
 
-    private JsonText() {
+    private ValueLimits() {
     }
 
     /**
