@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Assembled from Undertow's HTTP/1.1 listener on an XNIO worker (rather than {@link Undertow}'s
  * builder) so that every connection passes a {@link ConnectionLimit} first. Requests then pass
- * {@link RequestLimits}, {@link RequestGuard} and {@link RequestGate} before they are routed.
+ * {@link RequestGate} (first, so that a stopping server answers a request on an open connection
+ * before anything else would need its I/O thread's timers), {@link RequestLimits} and
+ * {@link RequestGuard} before they are routed.
  * Undertow's parser, which can only answer an empty 400, is set up to let through what a client can
  * reasonably send (undecoded URLs, bytes beyond ASCII, many parameters, large heads) so that the
  * host's own limits answer with JSON.
@@ -46,7 +48,7 @@ public class HttpServer {
     /** Undertow's own limit for a request head: far above {@link RequestLimits}, still bounded. */
     private static final int PARSER_MAX_HEAD_BYTES = 4 * 1024 * 1024;
     /** Connections beyond the limit that are still accepted (to be refused with a 503). */
-    private static final int REFUSED_CONNECTIONS = 256;
+    static final int REFUSED_CONNECTIONS = 256;
 
     private final ServerSettings settings;
     private final Supplier<List<String>> pluginIds;
@@ -91,8 +93,8 @@ public class HttpServer {
         } catch (IOException e) {
             throw new HostStartException("Cannot start the HTTP worker: " + e.getMessage(), e);
         }
-        gate = new RequestGate(this::route, settings.maxRequests());
-        HttpHandler root = new RequestLimits(new RequestGuard(gate, settings), settings.requestTimeoutMillis());
+        HttpHandler checked = new RequestLimits(new RequestGuard(this::route, settings), settings.requestTimeoutMillis());
+        gate = new RequestGate(checked, settings.maxRequests());
         ByteBufferPool buffers = new DefaultByteBufferPool(true, 16 * 1024 - 20, -1, 4);
         HttpOpenListener http = new HttpOpenListener(buffers, OptionMap.builder()
                 .set(UndertowOptions.DECODE_URL, false)
@@ -103,7 +105,7 @@ public class HttpServer {
                 .set(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) Math.min(Integer.MAX_VALUE, settings.requestTimeoutMillis()))
                 .set(UndertowOptions.NO_REQUEST_TIMEOUT, (int) Math.min(Integer.MAX_VALUE, settings.idleTimeoutMillis()))
                 .getMap());
-        http.setRootHandler(root);
+        http.setRootHandler(gate);
         int acceptedAtMost = settings.maxConnections() + REFUSED_CONNECTIONS;
         try {
             listener = worker.createStreamConnectionServer(new InetSocketAddress(settings.bindHost(), settings.port()),
