@@ -69,11 +69,6 @@ final class ConnectionLimit implements ChannelListener<StreamConnection> {
         }
     }
 
-    /** @return the connections being served */
-    int open() {
-        return open.get();
-    }
-
     private void refuse(StreamConnection connection) {
         try {
             connection.getSinkChannel().write(ByteBuffer.wrap(refusal));

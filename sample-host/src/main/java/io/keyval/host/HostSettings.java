@@ -42,10 +42,7 @@ public record HostSettings(
      * @return these settings with another port
      */
     public HostSettings withPort(int port) {
-        ServerSettings s = server;
-        return new HostSettings(new ServerSettings(s.bindHost(), port, s.authToken(), s.allowedOrigins(),
-                s.allowedHosts(), s.requestTimeoutMillis(), s.idleTimeoutMillis(), s.maxConnections(),
-                s.maxRequests(), s.shutdownTimeoutMillis()), pluginsDir, dataDir, pluginOverrides, env);
+        return new HostSettings(server.withPort(port), pluginsDir, dataDir, pluginOverrides, env);
     }
 
     /**

@@ -24,6 +24,14 @@ final class JsonText {
     private JsonText() {
     }
 
+    /**
+     * @param text client input to quote in an error message
+     * @return the text, cut to 80 characters
+     */
+    static String abbreviate(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
+    }
+
     static String error(String message) {
         return "{\"error\":" + quote(message) + "}";
     }

@@ -83,30 +83,31 @@ final class RequestGuard implements HttpHandler {
         HeaderMap headers = exchange.getRequestHeaders();
         String host = headers.getFirst(Headers.HOST);
         if (allowedHosts != null && (host == null || !allowedHosts.contains(hostName(host)))) {
-            JsonText.send(exchange, 403, "Host '" + abbreviate(String.valueOf(host)) + "' is not allowed;"
+            JsonText.send(exchange, 403, "Host '" + JsonText.abbreviate(String.valueOf(host)) + "' is not allowed;"
                     + " add it to server.allowedHosts (KEYVAL_ALLOWED_HOSTS) to serve it");
             return;
         }
         String origin = headers.getFirst(Headers.ORIGIN);
-        boolean allowedOrigin = origin != null && isAllowedOrigin(origin, host, exchange);
+        // Listed origins get CORS; the server's own origin needs none, but may write.
+        boolean listed = origin != null && allowedOrigins.contains(origin.toLowerCase(Locale.ROOT));
         if (exchange.getRequestMethod().equals(Methods.OPTIONS) && origin != null
                 && headers.contains(ACCESS_CONTROL_REQUEST_METHOD)) {
-            preflight(exchange, origin, allowedOrigin);
+            preflight(exchange, origin, listed);
             return;
         }
-        if (origin != null && !allowedOrigin && isStateChanging(exchange)) {
-            JsonText.send(exchange, 403, "Cross-origin request from '" + abbreviate(origin) + "' refused;"
+        if (origin != null && !listed && !isOwnOrigin(origin, host, exchange) && isStateChanging(exchange)) {
+            JsonText.send(exchange, 403, "Cross-origin request from '" + JsonText.abbreviate(origin) + "' refused;"
                     + " list the origin in server.allowedOrigins (KEYVAL_ALLOWED_ORIGINS) to allow it");
             return;
         }
         if (token != null && !exchange.getRequestPath().equals("/health") && !hasToken(headers)) {
             exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, "Bearer");
-            corsHeaders(exchange, origin, allowedOrigin);
+            corsHeaders(exchange, origin, listed);
             JsonText.send(exchange, 401, "Missing or invalid bearer token: send 'Authorization: Bearer <token>'"
                     + " with the token configured in server.authToken (KEYVAL_AUTH_TOKEN)");
             return;
         }
-        corsHeaders(exchange, origin, allowedOrigin);
+        corsHeaders(exchange, origin, listed);
         next.handleRequest(exchange);
     }
 
@@ -115,16 +116,14 @@ final class RequestGuard implements HttpHandler {
         return !method.equals(Methods.GET) && !method.equals(Methods.HEAD);
     }
 
-    /** The server's own origin (scheme and {@code Host} of this request), or a listed one. */
-    private boolean isAllowedOrigin(String origin, String host, HttpServerExchange exchange) {
-        String normalised = origin.toLowerCase(Locale.ROOT);
-        return allowedOrigins.contains(normalised)
-                || (host != null && normalised.equals(exchange.getRequestScheme() + "://" + host.toLowerCase(Locale.ROOT)));
+    /** The server's own origin: the scheme and {@code Host} of this request. */
+    private static boolean isOwnOrigin(String origin, String host, HttpServerExchange exchange) {
+        return host != null && origin.equalsIgnoreCase(exchange.getRequestScheme() + "://" + host);
     }
 
-    private void preflight(HttpServerExchange exchange, String origin, boolean allowed) {
-        if (!allowed || !allowedOrigins.contains(origin.toLowerCase(Locale.ROOT))) {
-            JsonText.send(exchange, 403, "Cross-origin requests from '" + abbreviate(origin) + "' are not allowed;"
+    private static void preflight(HttpServerExchange exchange, String origin, boolean listed) {
+        if (!listed) {
+            JsonText.send(exchange, 403, "Cross-origin requests from '" + JsonText.abbreviate(origin) + "' are not allowed;"
                     + " list the origin in server.allowedOrigins (KEYVAL_ALLOWED_ORIGINS)");
             return;
         }
@@ -138,8 +137,8 @@ final class RequestGuard implements HttpHandler {
         exchange.endExchange();
     }
 
-    private void corsHeaders(HttpServerExchange exchange, String origin, boolean allowed) {
-        if (allowed && allowedOrigins.contains(origin.toLowerCase(Locale.ROOT))) {
+    private static void corsHeaders(HttpServerExchange exchange, String origin, boolean listed) {
+        if (listed) {
             exchange.getResponseHeaders().put(ALLOW_ORIGIN, origin);
             exchange.getResponseHeaders().put(Headers.VARY, "Origin");
             exchange.getResponseHeaders().put(EXPOSE_HEADERS, "Retry-After");
@@ -171,9 +170,5 @@ final class RequestGuard implements HttpHandler {
             h = h.substring(0, colon);
         }
         return h;
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
     }
 }

@@ -63,7 +63,7 @@ final class RequestLimits implements HttpHandler {
         String length = exchange.getRequestHeaders().getFirst(Headers.CONTENT_LENGTH);
         if (length != null && length.length() > 18) {
             exchange.setPersistent(false);
-            JsonText.send(exchange, 400, "Invalid Content-Length: " + abbreviate(length));
+            JsonText.send(exchange, 400, "Invalid Content-Length: " + JsonText.abbreviate(length));
             return;
         }
         if (!exchange.isRequestComplete()) {
@@ -156,9 +156,5 @@ final class RequestLimits implements HttpHandler {
             timer.remove();
             nextListener.proceed();
         });
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 }

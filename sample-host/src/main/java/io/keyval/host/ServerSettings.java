@@ -54,8 +54,8 @@ public record ServerSettings(
                     list(server, "allowedHosts"),
                     inRange("server.requestTimeout", server.getLong("requestTimeout", 30_000), 1, Long.MAX_VALUE),
                     inRange("server.idleTimeout", server.getLong("idleTimeout", 60_000), 1, Long.MAX_VALUE),
-                    (int) inRange("server.maxConnections", server.getInt("maxConnections", 4096), 1, 1_000_000),
-                    (int) inRange("server.maxRequests", server.getInt("maxRequests", 1024), 1, 1_000_000),
+                    inRange("server.maxConnections", server.getInt("maxConnections", 4096), 1, 1_000_000),
+                    inRange("server.maxRequests", server.getInt("maxRequests", 1024), 1, 1_000_000),
                     inRange("server.shutdownTimeout", server.getLong("shutdownTimeout", 10_000), 0, Long.MAX_VALUE));
         } catch (PluginException e) {
             throw new ManifestException("Invalid manifest: " + e.getMessage(), e);
@@ -63,12 +63,12 @@ public record ServerSettings(
     }
 
     /**
-     * @param host a bind address and port for tests and embedders, everything else default
-     * @param port the port (0 for any free one)
-     * @return the settings
+     * @param port the port to listen on instead (0 for any free one)
+     * @return these settings with another port
      */
-    public static ServerSettings defaults(String host, int port) {
-        return new ServerSettings(host, port, "", List.of(), List.of(), 30_000, 60_000, 4096, 1024, 10_000);
+    public ServerSettings withPort(int port) {
+        return new ServerSettings(bindHost, port, authToken, allowedOrigins, allowedHosts, requestTimeoutMillis,
+                idleTimeoutMillis, maxConnections, maxRequests, shutdownTimeoutMillis);
     }
 
     /** A list setting: a YAML list, or a comma-separated text (as environment variables give it). */

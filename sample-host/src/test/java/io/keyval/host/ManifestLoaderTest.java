@@ -58,7 +58,8 @@ class ManifestLoaderTest {
         assertEquals(8000, defaults.port());
         assertEquals(jarPlugins, defaults.pluginsDir());
         assertEquals(Path.of(".data").toAbsolutePath(), defaults.dataDir());
-        assertEquals(ServerSettings.defaults("127.0.0.1", 8000), defaults.server());
+        assertEquals(new ServerSettings("127.0.0.1", 8000, "", List.of(), List.of(), 30_000, 60_000, 4096, 1024, 10_000),
+                defaults.server(), "the documented defaults (docs/configuration.md)");
 
         Map<String, String> env = Map.of("KEYVAL_PORT", "9091", "KEYVAL_AUTH_TOKEN", "s3cret",
                 "KEYVAL_ALLOWED_ORIGINS", "https://a.example, https://b.example", "KEYVAL_MAX_REQUESTS", "7");
