@@ -7,22 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.keyval.host.TestPlugins.RecorderPlugin;
 import io.keyval.host.testing.HostCommand;
 import io.keyval.host.testing.HostCommand.Result;
+import io.keyval.host.testing.HostProcess;
 import io.keyval.host.testing.HttpClientHelper;
 import io.keyval.host.testing.PluginJarBuilder;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import io.keyval.host.testing.TestDirs;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CommandLineTest {
 
-    private static final Pattern LISTENING = Pattern.compile("KeyVal host listening on http://127\\.0\\.0\\.1:(\\d+)");
     /** The one log format: ISO time, level, logger, message. */
     private static final Pattern LOG_LINE = Pattern.compile(
             "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}(Z|[+-]\\d\\d:\\d\\d) (TRACE|DEBUG|INFO|WARN|ERROR) \\S+ - .*");
@@ -42,11 +35,7 @@ class CommandLineTest {
 
     private Path shippedPlugins() throws Exception {
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
-        try (Stream<Path> zips = Files.list(Path.of(System.getProperty("keyval.plugins.dir")))) {
-            for (Path zip : zips.filter(p -> p.toString().endsWith(".zip")).toList()) {
-                Files.copy(zip, plugins.resolve(zip.getFileName()));
-            }
-        }
+        TestDirs.copyShippedPlugins(plugins);
         return plugins;
     }
 
@@ -124,16 +113,16 @@ class CommandLineTest {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             Map<String, String> env = Map.of("KEYVAL_PORT", String.valueOf(taken.getLocalPort()),
                     "KEYVAL_PLUGINS_DIR", shippedPlugins().toString(), "KEYVAL_DATA_DIR", data.toString());
-            Started host = Started.launch(elsewhere, env, "--port", "0"); // --port wins over KEYVAL_PORT
+            HostProcess host = HostProcess.launch(elsewhere, env, "--port", "0"); // --port wins over KEYVAL_PORT
             try {
-                HttpClientHelper http = new HttpClientHelper("http://127.0.0.1:" + host.port);
+                HttpClientHelper http = host.http();
                 assertEquals(200, http.put("/keyval/api/keys/env/a", "1").status());
                 assertEquals("1", http.get("/keyval/api/keys/env/a").json().get("value").toString());
                 assertTrue(Files.exists(data.resolve("sqlite/_default.db")), "the data directory comes from the environment");
             } finally {
-                host.stop();
+                assertEquals(0, host.terminate(), "a SIGTERM'd host exits with 0");
             }
-            List<String> lines = host.lines();
+            List<String> lines = host.output().lines().toList();
             assertEquals(1, lines.stream().filter(l -> l.contains("listening on")).count(), "one ready line");
             for (String line : lines) {
                 assertTrue(LOG_LINE.matcher(line).matches(), () -> "a line in another format: " + line);
@@ -148,78 +137,13 @@ class CommandLineTest {
         Path manifest = dir.resolve("manifest.yaml");
         Files.writeString(manifest, "server:\n  port: 0\n  prot: 1\npluginsDir: " + shippedPlugins() + "\n"
                 + "dataDir: data\nplugns: {}\nplugins:\n  plugin-keyval:\n    databse: postgres\n    ttl: {purgeIntervall: 5}\n");
-        Started host = Started.launch(dir, Map.of());
-        host.stop();
-        String output = String.join("\n", host.lines());
+        HostProcess host = HostProcess.launch(dir, Map.of());
+        assertEquals(0, host.terminate(), "a SIGTERM'd host exits with 0");
+        String output = host.output();
         for (String key : List.of("server.prot", "plugns", "plugins.plugin-keyval.databse",
                 "plugins.plugin-keyval.ttl.purgeIntervall")) {
             assertTrue(output.contains("Unknown setting '" + key + "'"), () -> key + " not reported:\n" + output);
         }
     }
 
-    /** A host process started with {@link HostCommand#start}, up until its listening line. */
-    private static final class Started {
-        private final Process process;
-        private final List<String> lines = new ArrayList<>();
-        private final int port;
-        private Thread drain;
-
-        private Started(Process process, int port) {
-            this.process = process;
-            this.port = port;
-        }
-
-        static Started launch(Path workDir, Map<String, String> env, String... args) throws Exception {
-            Process process = HostCommand.start(workDir, env, args);
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            List<String> seen = new ArrayList<>();
-            CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> {
-                try {
-                    String line;
-                    while ((line = out.readLine()) != null) {
-                        synchronized (seen) {
-                            seen.add(line);
-                        }
-                        Matcher m = LISTENING.matcher(line);
-                        if (m.find()) {
-                            return Integer.parseInt(m.group(1));
-                        }
-                    }
-                    throw new IllegalStateException("exited: " + seen);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-            Started started = new Started(process, port.get(60, TimeUnit.SECONDS));
-            started.lines.addAll(seen);
-            Thread drain = new Thread(() -> {
-                try {
-                    out.lines().forEach(l -> {
-                        synchronized (started.lines) {
-                            started.lines.add(l);
-                        }
-                    });
-                } catch (java.io.UncheckedIOException ended) {
-                    // the process is gone
-                }
-            });
-            drain.setDaemon(true);
-            drain.start();
-            started.drain = drain;
-            return started;
-        }
-
-        void stop() throws Exception {
-            process.destroy(); // SIGTERM
-            assertTrue(process.waitFor(30, TimeUnit.SECONDS));
-            drain.join(10_000);
-            assertEquals(0, process.exitValue(), "a SIGTERM'd host exits with 0");
-        }
-
-        List<String> lines() {
-            synchronized (lines) {
-                return List.copyOf(lines);
-            }
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package io.keyval.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyval.host.testing.HostProcess;
@@ -72,6 +73,7 @@ class GracefulShutdownTest {
         int exit = host.terminate(); // SIGTERM, mid-load
         for (Thread writer : writers) {
             writer.join(30_000);
+            assertFalse(writer.isAlive(), "a client still waits for an answer after the host stopped");
         }
         assertEquals(0, exit, host.output());
         assertTrue(wrong.isEmpty(), () -> "answers other than 200 or 503 JSON: " + wrong.subList(0, Math.min(5, wrong.size())));

@@ -78,17 +78,30 @@ public final class HostCommand {
      * @return the started process, stderr merged into stdout
      */
     public static Process start(Path workDir, Map<String, String> env, String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classpath(), "io.keyval.host.Main"));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
-        builder.environment().remove("KEYVAL_MANIFEST");
-        builder.environment().putAll(env);
         try {
-            return builder.start();
+            return builder(workDir, List.of(), env, List.of(args)).redirectErrorStream(true).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * @param workDir the working directory
+     * @param jvmOptions options for the child JVM
+     * @param env variables added to the inherited environment (whose {@code KEYVAL_MANIFEST} is dropped)
+     * @param args the host's arguments
+     * @return {@code java <jvmOptions> -cp <test classpath> io.keyval.host.Main <args>}, not started
+     */
+    static ProcessBuilder builder(Path workDir, List<String> jvmOptions, Map<String, String> env, List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classpath(), "io.keyval.host.Main"));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+        builder.environment().remove("KEYVAL_MANIFEST");
+        builder.environment().putAll(env);
+        return builder;
     }
 
     private static String classpath() {

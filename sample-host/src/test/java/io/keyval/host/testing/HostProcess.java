@@ -9,8 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -35,14 +33,17 @@ public final class HostProcess implements AutoCloseable {
 
     private final Process process;
     private final HostSetup.Layout layout;
+    // Whether close() deletes layout.root(): not a folder the test handed in.
+    private final boolean ownsRoot;
     private final List<String> output = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Integer> listening = new CompletableFuture<>();
     private Thread stdout;
     private Thread stderr;
 
-    private HostProcess(Process process, HostSetup.Layout layout) {
+    private HostProcess(Process process, HostSetup.Layout layout, boolean ownsRoot) {
         this.process = process;
         this.layout = layout;
+        this.ownsRoot = ownsRoot;
     }
 
     /**
@@ -57,25 +58,39 @@ public final class HostProcess implements AutoCloseable {
         try {
             Path manifest = layout.root().resolve("manifest.yaml");
             Files.writeString(manifest, new Yaml().dump(setup.manifest(layout)));
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(setup.jvmOptions());
-            command.addAll(List.of("-cp", classpath(), "io.keyval.host.Main", "--manifest", manifest.toString()));
-            ProcessBuilder builder = new ProcessBuilder(command);
-            builder.environment().putAll(setup.env());
-            HostProcess child = new HostProcess(builder.start(), layout);
-            child.forwardOutput();
-            child.awaitListening();
-            return child;
+            return launch(HostCommand.builder(layout.root(), setup.jvmOptions(), setup.env(),
+                    List.of("--manifest", manifest.toString())), layout, true);
         } catch (IOException e) {
             TestDirs.deleteQuietly(layout.root());
             throw new UncheckedIOException("Cannot launch the host process", e);
         }
     }
 
-    private static String classpath() {
-        String surefire = System.getProperty("surefire.test.class.path");
-        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+    /**
+     * Launches the host as a user would, configured only by its arguments and environment, and waits
+     * (bounded) until it listens. {@code workDir} stays the caller's: {@link #close} does not delete it.
+     *
+     * @param workDir the working directory
+     * @param env variables added to the inherited environment
+     * @param args the host's arguments
+     * @return the running child
+     * @throws IllegalStateException if it exits or stays silent, with its output in the message
+     */
+    public static HostProcess launch(Path workDir, Map<String, String> env, String... args) {
+        try {
+            return launch(HostCommand.builder(workDir, List.of(), env, List.of(args)),
+                    new HostSetup.Layout(workDir, workDir.resolve("plugins"), workDir.resolve("data")), false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot launch the host process", e);
+        }
+    }
+
+    private static HostProcess launch(ProcessBuilder builder, HostSetup.Layout layout, boolean ownsRoot)
+            throws IOException {
+        HostProcess child = new HostProcess(builder.start(), layout, ownsRoot);
+        child.forwardOutput();
+        child.awaitListening();
+        return child;
     }
 
     private void forwardOutput() {
@@ -111,7 +126,7 @@ public final class HostProcess implements AutoCloseable {
             listening.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             kill();
-            TestDirs.deleteQuietly(layout.root());
+            deleteRoot();
             throw new IllegalStateException("Host process did not start (" + e.getMessage() + "); output:\n"
                     + output(), e);
         } catch (InterruptedException e) {
@@ -158,21 +173,19 @@ public final class HostProcess implements AutoCloseable {
     }
 
     /**
-     * Sends SIGTERM (without closing this side's pipes, as {@link Process#destroy} does, so that
-     * the child's last output is still read) and waits until the child has exited.
+     * Sends SIGTERM (through the process handle, which unlike {@link Process#destroy} leaves this
+     * side's pipes open, so that the child's last output is still read) and waits until the child
+     * has exited.
      *
      * @return the exit code
      */
     public int terminate() {
         try {
-            Process kill = new ProcessBuilder("kill", "-TERM", String.valueOf(process.pid())).inheritIO().start();
-            kill.waitFor();
+            process.toHandle().destroy();
             if (!process.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 System.err.println("Host process " + process.pid() + " ignored SIGTERM; killing it");
                 process.destroyForcibly();
             }
-        } catch (IOException e) {
-            process.destroy(); // no kill command: SIGTERM through the JDK
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
@@ -192,7 +205,13 @@ public final class HostProcess implements AutoCloseable {
         } else {
             waitForExit();
         }
-        TestDirs.deleteQuietly(layout.root());
+        deleteRoot();
+    }
+
+    private void deleteRoot() {
+        if (ownsRoot) {
+            TestDirs.deleteQuietly(layout.root());
+        }
     }
 
     private void waitForExit() {

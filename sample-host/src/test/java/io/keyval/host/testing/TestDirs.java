@@ -8,29 +8,30 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Temporary folders of the fixtures: the shipped plugin zips, and clean-up. */
-final class TestDirs {
+public final class TestDirs {
 
     private TestDirs() {
     }
 
-    /** Copies the plugin zips built by Maven (system property {@code keyval.plugins.dir}) into {@code pluginsDir}. */
-    static void copyShippedPlugins(Path pluginsDir) throws IOException {
-        String from = System.getProperty("keyval.plugins.dir");
-        if (from == null) {
-            throw new IllegalStateException("System property keyval.plugins.dir is not set (run the tests with Maven)");
-        }
-        try (Stream<Path> zips = Files.list(Path.of(from))) {
-            for (Path zip : zips.filter(p -> p.toString().endsWith(".zip")).toList()) {
-                Files.copy(zip, pluginsDir.resolve(zip.getFileName()));
-            }
-        }
+    /**
+     * Copies the plugin zips built by Maven (system property {@code keyval.plugins.dir}) into {@code pluginsDir}.
+     *
+     * @param pluginsDir an existing folder
+     * @throws IOException if copying fails
+     */
+    public static void copyShippedPlugins(Path pluginsDir) throws IOException {
+        copyZips(builtBy("keyval.plugins.dir"), pluginsDir);
     }
 
     /** @return the folder of the example plugin zips built by Maven (system property {@code keyval.example.plugins.dir}) */
     static Path examplePluginsDir() {
-        String dir = System.getProperty("keyval.example.plugins.dir");
+        return builtBy("keyval.example.plugins.dir");
+    }
+
+    private static Path builtBy(String property) {
+        String dir = System.getProperty(property);
         if (dir == null) {
-            throw new IllegalStateException("System property keyval.example.plugins.dir is not set (run the tests with Maven)");
+            throw new IllegalStateException("System property " + property + " is not set (run the tests with Maven)");
         }
         return Path.of(dir);
     }
