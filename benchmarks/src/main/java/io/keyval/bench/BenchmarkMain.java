@@ -21,17 +21,19 @@ public final class BenchmarkMain {
     /** @param args see {@link BenchmarkOptions#USAGE} */
     public static void main(String[] args) {
         BenchmarkOptions options;
-        WorkloadParameters fromFile;
+        WorkloadParameters sizes = null; // the large-value benchmark has sizes of its own
         try {
             options = BenchmarkOptions.parse(args);
-            fromFile = WorkloadParameters.load(options.workloads());
+            if (!options.largeValues()) {
+                sizes = options.measured(WorkloadParameters.load(options.workloads()));
+            }
         } catch (Exception e) {
             System.err.println(e.getMessage());
             System.exit(64);
             return;
         }
         try {
-            run(options, options.measured(fromFile));
+            run(options, sizes);
         } catch (VerificationException e) {
             LOG.error("VERIFICATION FAILED: {}", e.getMessage());
             System.exit(2);

@@ -3,6 +3,7 @@ package io.keyval.bench;
 import io.keyval.database.DatabaseAdapter;
 import io.keyval.database.Databases;
 import io.keyval.host.api.PluginConfig;
+import io.keyval.kv.Kv;
 import io.keyval.kv.core.KvStore;
 import io.keyval.kv.plugin.DefaultKv;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ final class KvApiStore implements StoreUnderTest {
     private final Engine.FreshDatabase database;
     private final Databases.ClosableDatabaseService service;
     private final KvStore store;
+    private final Kv kv;
     private final String durability;
     private final KvApiClient client;
 
@@ -32,12 +34,18 @@ final class KvApiStore implements StoreUnderTest {
         DatabaseAdapter adapter = service.getRootAdapter(null);
         this.durability = adapter.durability();
         this.store = new KvStore(adapter, Clock.systemUTC());
-        this.client = new KvApiClient(new DefaultKv(store), data);
+        this.kv = new DefaultKv(store);
+        this.client = new KvApiClient(kv, data);
     }
 
     /** @return the engine, for the HTTP API over the same store */
     KvStore kvStore() {
         return store;
+    }
+
+    /** @return the Java API over the store */
+    Kv kv() {
+        return kv;
     }
 
     @Override

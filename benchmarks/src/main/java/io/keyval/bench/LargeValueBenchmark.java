@@ -3,20 +3,19 @@ package io.keyval.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keyval.kv.Key;
 import io.keyval.kv.Kv;
-import io.keyval.kv.KvEntry;
 import io.keyval.kv.core.JsonValues;
-import io.keyval.kv.plugin.DefaultKv;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Large values at wire speed (issue: a consumer rewrites one value of ~380 KB every second): PUT
@@ -114,11 +113,13 @@ final class LargeValueBenchmark {
              HttpConnection kvHttp = new HttpConnection(http.port());
              HttpEndpoint bare = HttpEndpoint.bareUndertow(bytes[0]);
              HttpConnection bareHttp = new HttpConnection(bare.port())) {
-            for (String ddl : rawDb.dialect().createTables()) {
-                c.createStatement().execute(ddl);
+            try (Statement ddl = c.createStatement()) {
+                for (String table : rawDb.dialect().createTables()) {
+                    ddl.execute(table);
+                }
             }
             Raw raw = new Raw(c);
-            Kv kv = new DefaultKv(store.kvStore());
+            Kv kv = store.kv();
             Map<String, Operation> measured = new LinkedHashMap<>();
             measured.put("raw PUT", () -> raw.put(json[rawTurn.next()]));
             measured.put("api PUT", () -> kv.set(KEY, tree[kvTurn.next()]));
@@ -126,8 +127,8 @@ final class LargeValueBenchmark {
             measured.put("http PUT", () -> ok(kvHttp.exchange("PUT", PATH, bytes[kvTurn.next()])));
             measured.put("bare PUT", () -> ok(bareHttp.exchange("PUT", PATH, bytes[bareTurn.next()])));
             measured.put("raw GET", () -> verify(raw.get().length(), size));
-            measured.put("api GET", () -> verify(kv.get(KEY, JsonNode.class), tree[kvTurn.last()]));
-            measured.put("jackson GET", () -> JsonValues.MAPPER.readTree(raw.get()));
+            measured.put("api GET", () -> verify(kv.get(KEY, JsonNode.class).value(), tree[kvTurn.last()]));
+            measured.put("jackson GET", () -> verify(JsonValues.MAPPER.readTree(raw.get()), tree[rawTurn.last()]));
             measured.put("http GET", () -> verify(ok(kvHttp.exchange("GET", PATH, null)), size));
             measured.put("bare GET", () -> verify(ok(bareHttp.exchange("GET", PATH, null)), size));
             Map<String, List<Double>> results = new LinkedHashMap<>();
@@ -156,9 +157,8 @@ final class LargeValueBenchmark {
         private final byte[] key = KEY.toBytes();
 
         Raw(Connection c) throws SQLException {
-            put = c.prepareStatement("INSERT INTO raw_entries (key, value) VALUES (?, ?)"
-                    + " ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-            get = c.prepareStatement("SELECT value FROM raw_entries WHERE key = ?");
+            put = c.prepareStatement(RawJdbcClient.UPSERT);
+            get = c.prepareStatement(RawJdbcClient.SELECT);
         }
 
         void put(String json) throws SQLException {
@@ -225,9 +225,9 @@ final class LargeValueBenchmark {
         return r;
     }
 
-    private static void verify(KvEntry<JsonNode> entry, JsonNode expected) throws VerificationException {
-        if (!expected.equals(entry.value())) {
-            throw new VerificationException("the value read back through the Java API differs");
+    private static void verify(JsonNode actual, JsonNode expected) throws VerificationException {
+        if (!expected.equals(actual)) {
+            throw new VerificationException("the value read back differs from the one written");
         }
     }
 

@@ -15,9 +15,11 @@ import java.util.Arrays;
  */
 final class RawJdbcClient implements StoreClient {
 
-    private static final String UPSERT = "INSERT INTO raw_entries (key, value) VALUES (?, ?)"
+    /** The point write of the baseline. */
+    static final String UPSERT = "INSERT INTO raw_entries (key, value) VALUES (?, ?)"
             + " ON CONFLICT (key) DO UPDATE SET value = excluded.value";
-    private static final String SELECT = "SELECT value FROM raw_entries WHERE key = ?";
+    /** The point read of the baseline. */
+    static final String SELECT = "SELECT value FROM raw_entries WHERE key = ?";
     private static final String PAGE = "SELECT key, value FROM raw_entries WHERE key > ? AND key < ?"
             + " ORDER BY key LIMIT ?";
     private static final String READ_COUNTER = "SELECT n FROM raw_counters WHERE id = ?";
