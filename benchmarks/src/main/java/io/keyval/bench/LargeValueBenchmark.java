@@ -3,7 +3,7 @@ package io.keyval.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keyval.kv.Key;
 import io.keyval.kv.Kv;
-import io.keyval.kv.core.JsonValues;
+import io.keyval.kv.store.JsonValues;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;

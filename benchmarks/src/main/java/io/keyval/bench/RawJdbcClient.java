@@ -1,7 +1,7 @@
 package io.keyval.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.keyval.kv.core.KeyRange;
+import io.keyval.kv.keys.KeyRange;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,6 +1,5 @@
 package io.keyval.kv;
 
-import io.keyval.kv.core.KeyCodec;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,8 +25,8 @@ import java.util.List;
  * {@link #compareTo}, {@link #toBytes()} and {@link #startsWith} throw {@link IllegalArgumentException}
  * for it.
  *
- * <p>{@code of} checks types only; the key limits (1..20 parts, part sizes; docs/http-api.md §2.1) are checked by
- * {@link io.keyval.kv.core.KeyLimits#validate} where a key enters the store.
+ * <p>{@code of} checks types only; the key limits (1..20 parts, part sizes; docs/http-api.md §2.1) are checked
+ * where a key enters the store.
  */
 public final class Key implements Comparable<Key> {
 
@@ -220,7 +219,7 @@ public final class Key implements Comparable<Key> {
     /** @return the key in its JSON form, e.g. {@code ["users",42]} */
     @Override
     public String toString() {
-        return KeyCodec.toJson(parts);
+        return KeyText.toJson(parts);
     }
 
     /** The UUIDv7 placeholder marker. */

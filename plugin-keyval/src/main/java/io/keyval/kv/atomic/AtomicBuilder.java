@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import io.keyval.kv.AtomicOperation;
 import io.keyval.kv.CommitResult;
 import io.keyval.kv.Key;
-import io.keyval.kv.core.KvStore;
+import io.keyval.kv.store.KvStore;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.keyval.kv.Key;
 import io.keyval.kv.KvValidationException;
-import io.keyval.kv.core.KeyJson;
-import io.keyval.kv.core.KeyLimits;
-import io.keyval.kv.core.ExpiresIn;
+import io.keyval.kv.keys.KeyJson;
+import io.keyval.kv.keys.KeyLimits;
+import io.keyval.kv.store.ExpiresIn;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.keyval.kv.Key;
 import io.keyval.kv.KvValidationException;
-import io.keyval.kv.core.JsonValues;
+import io.keyval.kv.store.JsonValues;
 import java.io.IOException;
 
 /**

@@ -3,7 +3,7 @@ package io.keyval.kv.atomic;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keyval.kv.Key;
 import io.keyval.kv.KvValidationException;
-import io.keyval.kv.core.Limits;
+import io.keyval.kv.store.Limits;
 import java.util.Locale;
 import java.util.Objects;
 

@@ -5,7 +5,7 @@ import io.keyval.kv.KvValidationException;
 import io.keyval.kv.TransactionFunction;
 import io.keyval.kv.TransactionOptions;
 import io.keyval.kv.TransactionResult;
-import io.keyval.kv.core.KvStore;
+import io.keyval.kv.store.KvStore;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,7 +3,7 @@ package io.keyval.kv.http;
 import io.keyval.kv.CommitResult;
 import io.keyval.kv.atomic.AtomicCommit;
 import io.keyval.kv.atomic.AtomicRequest;
-import io.keyval.kv.core.KvStore;
+import io.keyval.kv.store.KvStore;
 import java.io.IOException;
 
 /**

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.keyval.kv.Key;
 import io.keyval.kv.KvValidationException;
-import io.keyval.kv.core.JsonValues;
-import io.keyval.kv.core.KeyJson;
+import io.keyval.kv.keys.KeyJson;
+import io.keyval.kv.store.JsonValues;
 import java.util.List;
 
 /**

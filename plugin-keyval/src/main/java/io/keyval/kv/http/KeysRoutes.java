@@ -1,12 +1,12 @@
 package io.keyval.kv.http;
 
 import io.keyval.kv.Key;
-import io.keyval.kv.core.EntryBytes;
-import io.keyval.kv.core.ExpiresIn;
-import io.keyval.kv.core.JsonValues;
-import io.keyval.kv.core.KeyPaths;
-import io.keyval.kv.core.KvStore;
-import io.keyval.kv.core.RawPage;
+import io.keyval.kv.keys.KeyPaths;
+import io.keyval.kv.store.EntryBytes;
+import io.keyval.kv.store.ExpiresIn;
+import io.keyval.kv.store.JsonValues;
+import io.keyval.kv.store.KvStore;
+import io.keyval.kv.store.RawPage;
 import java.io.IOException;
 import java.util.Optional;
 

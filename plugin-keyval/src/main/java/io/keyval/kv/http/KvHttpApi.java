@@ -1,6 +1,6 @@
 package io.keyval.kv.http;
 
-import io.keyval.kv.core.KvStore;
+import io.keyval.kv.store.KvStore;
 import io.undertow.server.HttpHandler;
 
 /**

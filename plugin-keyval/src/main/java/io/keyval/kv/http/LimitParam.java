@@ -2,7 +2,7 @@ package io.keyval.kv.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keyval.kv.KvValidationException;
-import io.keyval.kv.core.Limits;
+import io.keyval.kv.store.Limits;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 

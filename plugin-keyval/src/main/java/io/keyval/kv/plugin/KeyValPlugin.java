@@ -8,8 +8,8 @@ import io.keyval.host.api.PluginContext;
 import io.keyval.host.api.PluginException;
 import io.keyval.kv.Kv;
 import io.keyval.kv.atomic.TriggerDispatcher;
-import io.keyval.kv.core.KvStore;
 import io.keyval.kv.http.KvHttpApi;
+import io.keyval.kv.store.KvStore;
 import java.time.Clock;
 import org.pf4j.Extension;
 

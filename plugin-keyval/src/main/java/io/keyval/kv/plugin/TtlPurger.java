@@ -1,6 +1,6 @@
 package io.keyval.kv.plugin;
 
-import io.keyval.kv.core.KvStore;
+import io.keyval.kv.store.KvStore;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyval.database.Databases;
-import io.keyval.database.testing.TestDatabases;
 import io.keyval.database.testing.TestDatabases.Engine;
+import io.keyval.database.testing.TestDatabases;
 import io.keyval.kv.CommitResult;
 import io.keyval.kv.Key;
-import io.keyval.kv.core.JsonValues;
-import io.keyval.kv.core.KvStore;
+import io.keyval.kv.store.JsonValues;
+import io.keyval.kv.store.KvStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.keyval.kv.atomic;
 
-import io.keyval.kv.testing.StoreFixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -15,7 +14,8 @@ import io.keyval.kv.Key;
 import io.keyval.kv.KvEntry;
 import io.keyval.kv.KvValidationException;
 import io.keyval.kv.ListOptions;
-import io.keyval.kv.core.StoredEntry;
+import io.keyval.kv.store.StoredEntry;
+import io.keyval.kv.testing.StoreFixture;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;

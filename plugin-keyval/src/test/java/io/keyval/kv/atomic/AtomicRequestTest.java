@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyval.kv.Key;
 import io.keyval.kv.KvValidationException;
-import io.keyval.kv.core.JsonValues;
+import io.keyval.kv.store.JsonValues;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;

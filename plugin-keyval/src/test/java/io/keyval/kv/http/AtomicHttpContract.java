@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keyval.database.testing.TestDatabases;
-import io.keyval.kv.core.StoredEntry;
 import io.keyval.kv.http.KvHttpTestServer.Reply;
+import io.keyval.kv.store.StoredEntry;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyval.database.testing.TestDatabases;
-import io.keyval.kv.core.StoredEntry;
 import io.keyval.kv.http.KvHttpTestServer.Reply;
+import io.keyval.kv.store.StoredEntry;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.keyval.database.Databases;
 import io.keyval.database.testing.TestDatabases;
 import io.keyval.kv.Key;
-import io.keyval.kv.core.JsonValues;
-import io.keyval.kv.core.KeyJson;
-import io.keyval.kv.core.KvStore;
-import io.keyval.kv.core.StoredEntry;
 import io.keyval.kv.plugin.DefaultKv;
+import io.keyval.kv.store.JsonValues;
+import io.keyval.kv.store.KvStore;
+import io.keyval.kv.store.StoredEntry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -82,7 +81,7 @@ public abstract class StoreFixture {
 
     /** @return the JSON form of a key, for building {@code POST /atomic} bodies */
     protected static String keyJson(Key key) {
-        return KeyJson.toNode(key).toString();
+        return key.toString();
     }
 
     /** @return the JSON text as a tree */

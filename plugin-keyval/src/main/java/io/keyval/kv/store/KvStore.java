@@ -1,0 +1,337 @@
+package io.keyval.kv.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.keyval.database.DatabaseAdapter;
+import io.keyval.database.SqlWork;
+import io.keyval.kv.Key;
+import io.keyval.kv.commit.CommitPipeline;
+import io.keyval.kv.commit.Versionstamps;
+import io.keyval.kv.commit.WriteCommand;
+import io.keyval.kv.keys.Cursors;
+import io.keyval.kv.keys.KeyLimits;
+import io.keyval.kv.keys.KeyRange;
+import io.keyval.kv.where.SqlFragment;
+import io.keyval.kv.where.WhereCompiler;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The KV core over one database: validated reads on pooled connections, and writes through the
+ * {@link CommitPipeline}. Values travel as compact JSON text (see {@link JsonValues}); the Java API
+ * and the HTTP API are thin layers over this class.
+ */
+public final class KvStore implements AutoCloseable {
+
+    /** Expired rows removed per purge commit, so that a large purge never holds the writer long. */
+    private static final int PURGE_BATCH = 1000;
+
+    private final DatabaseAdapter db;
+    private final CoreDialect dialect;
+    private final Clock clock;
+    private final CommitPipeline pipeline;
+    private final RecentWrites recentWrites = new RecentWrites();
+
+    /**
+     * Opens the store: applies pending schema migrations and starts the commit writer.
+     *
+     * @param db the database
+     * @param clock the time source (TTL, {@code $now})
+     */
+    public KvStore(DatabaseAdapter db, Clock clock) {
+        this.db = db;
+        this.dialect = CoreDialect.forType(db.type());
+        this.clock = clock;
+        Migrations.apply(db, dialect);
+        this.pipeline = new CommitPipeline(db, dialect, clock);
+        pipeline.addListener(recentWrites);
+    }
+
+    /** @return the commit pipeline every write goes through */
+    public CommitPipeline pipeline() {
+        return pipeline;
+    }
+
+    /** @return the versionstamps of this store's latest writes, per key (lossy) */
+    public RecentWrites recentWrites() {
+        return recentWrites;
+    }
+
+    /** @return the database */
+    public DatabaseAdapter database() {
+        return db;
+    }
+
+    /** @return the engine's dialect */
+    public CoreDialect dialect() {
+        return dialect;
+    }
+
+    /** @return the store's clock */
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * @param key a non-empty key
+     * @return the live entry or the absent entry
+     */
+    public StoredEntry get(Key key) {
+        KeyLimits.validate(key, false);
+        long now = clock.millis();
+        return read(s -> EntryReader.readLive(s, key, now));
+    }
+
+    /**
+     * Like {@link #get}, with the value as the stored UTF-8 bytes: for callers that pass it on as is.
+     *
+     * @param key a non-empty key
+     * @return the live entry or the absent entry
+     */
+    public EntryBytes getBytes(Key key) {
+        KeyLimits.validate(key, false);
+        long now = clock.millis();
+        return read(s -> EntryReader.readLiveBytes(s, key, now));
+    }
+
+    /**
+     * Reads like {@link #getBytes}, but only if the read needs to wait for nothing (see
+     * {@link DatabaseAdapter#readWithoutWaiting}): for a caller that must not block, such as an I/O thread.
+     *
+     * @param key a non-empty key
+     * @return the live or absent entry; empty when the read would have had to wait (call {@link #getBytes})
+     */
+    public Optional<EntryBytes> getBytesWithoutWaiting(Key key) {
+        KeyLimits.validate(key, false);
+        long now = clock.millis();
+        try {
+            return db.readWithoutWaiting(s -> EntryReader.readLiveBytes(s, key, now));
+        } catch (RuntimeException e) {
+            throw StoreFailures.translate(e);
+        }
+    }
+
+    /**
+     * @param keys up to 1000 non-empty keys (an empty list returns an empty list)
+     * @return one entry per key, in order
+     */
+    public List<StoredEntry> getMany(List<Key> keys) {
+        KeyLimits.validateBatch(keys);
+        long now = clock.millis();
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return read(s -> EntryReader.readLive(s, dialect, keys, now));
+    }
+
+    /**
+     * @param key a non-empty key
+     * @param json compact JSON text
+     * @param expiresIn time to live in ms, or {@code null}
+     * @return the new versionstamp
+     */
+    public String set(Key key, String json, Long expiresIn) {
+        KeyLimits.validate(key, false);
+        Limits.expiresIn(expiresIn);
+        long seq = pipeline.submit(ctx -> {
+            ctx.put(key, json, expiresIn == null ? null : ctx.now() + expiresIn);
+            return ctx.seq();
+        });
+        return Versionstamps.format(seq);
+    }
+
+    /**
+     * Deletes as {@code DELETE /keys/{path}} does (docs/http-api.md §4.9).
+     *
+     * @param key a non-empty key
+     * @param exact only the key itself
+     * @param where a filter, or {@code null}
+     * @return the number of live entries removed
+     */
+    public long delete(Key key, boolean exact, JsonNode where) {
+        KeyLimits.validate(key, false);
+        return pipeline.submit(deletion(key, exact, compile(where)));
+    }
+
+    /**
+     * Deletes each key as {@link #delete} would, in order, in one commit.
+     *
+     * @param keys up to 1000 non-empty keys
+     * @param exact only the keys themselves
+     * @param where a filter, or {@code null}
+     * @return the number of live entries removed
+     */
+    public long deleteBatch(List<Key> keys, boolean exact, JsonNode where) {
+        KeyLimits.validateBatch(keys);
+        SqlFragment filter = compile(where);
+        return pipeline.submit(ctx -> {
+            long n = 0;
+            for (Key k : keys) {
+                n += deletion(k, exact, filter).apply(ctx);
+            }
+            return n;
+        });
+    }
+
+    private static WriteCommand<Long> deletion(Key key, boolean exact, SqlFragment filter) {
+        return ctx -> {
+            if (exact) {
+                byte[] k = key.toBytes();
+                KeyRange one = new KeyRange(k, true, successor(k));
+                return filter == null ? (ctx.deleteExact(key) ? 1L : 0L) : ctx.deleteRange(one, filter);
+            }
+            return ctx.deleteRange(KeyRange.keyAndDescendants(key), filter);
+        };
+    }
+
+    /** The smallest encoding greater than {@code k} (so that {@code [k, successor(k))} is exactly k). */
+    private static byte[] successor(byte[] k) {
+        return java.util.Arrays.copyOf(k, k.length + 1); // k followed by 0x00
+    }
+
+    /**
+     * Lists live strict descendants of {@code prefix} within {@code [start, end)}, in one consistent
+     * read.
+     *
+     * @param prefix the prefix (may be empty)
+     * @param start inclusive start or {@code null}
+     * @param end exclusive end or {@code null}
+     * @param limit page size (validated and clamped)
+     * @param reverse descending order
+     * @param where filter applied before the limit, or {@code null}
+     * @return the entries
+     */
+    public List<StoredEntry> list(Key prefix, Key start, Key end, long limit, boolean reverse, JsonNode where) {
+        return rangeScan(prefix, start, end, limit, reverse, where, Long.MAX_VALUE).next();
+    }
+
+    /**
+     * Like {@link #list}, read in pieces of bounded size, for callers that hand each piece on before
+     * reading the next (an HTTP response).
+     *
+     * @param prefix the prefix (may be empty)
+     * @param start inclusive start or {@code null}
+     * @param end exclusive end or {@code null}
+     * @param limit page size (validated and clamped)
+     * @param reverse descending order
+     * @param where filter applied before the limit, or {@code null}
+     * @return the scan, not yet started
+     */
+    public RangeScan scan(Key prefix, Key start, Key end, long limit, boolean reverse, JsonNode where) {
+        return rangeScan(prefix, start, end, limit, reverse, where, PieceBudget.PIECE_CHARS);
+    }
+
+    private RangeScan rangeScan(Key prefix, Key start, Key end, long limit, boolean reverse, JsonNode where,
+            long pieceChars) {
+        KeyLimits.validate(prefix, true);
+        if (start != null) {
+            KeyLimits.validate(start, true);
+        }
+        if (end != null) {
+            KeyLimits.validate(end, true);
+        }
+        int n = Limits.pageSize(limit);
+        SqlFragment filter = compile(where);
+        return new RangeScan(this, KeyRange.descendants(prefix).within(start, end), n, reverse, filter, clock.millis(),
+                pieceChars);
+    }
+
+    /**
+     * Like {@link #getMany}, read in pieces of bounded size, for callers that hand each piece on before
+     * reading the next.
+     *
+     * @param keys up to 1000 non-empty keys
+     * @return the read, not yet started
+     */
+    public KeysRead readKeys(List<Key> keys) {
+        KeyLimits.validateBatch(keys);
+        return new KeysRead(this, dialect, List.copyOf(keys), clock.millis());
+    }
+
+    /**
+     * @param prefix the prefix (may be empty)
+     * @return the number of live strict descendants
+     */
+    public long count(Key prefix) {
+        KeyLimits.validate(prefix, true);
+        KeyRange range = KeyRange.descendants(prefix);
+        long now = clock.millis();
+        return read(s -> {
+            PreparedStatement ps = s.prepare(EntryStatements.count(range));
+            ps.setLong(EntryStatements.bindRange(ps, 1, range), now);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /**
+     * @param prefix the prefix (may be empty)
+     * @param cursor a cursor from a previous page, or {@code null}/empty
+     * @param limit page size (validated and clamped)
+     * @param reverse descending order
+     * @return the page
+     */
+    public RawPage paginate(Key prefix, String cursor, long limit, boolean reverse) {
+        KeyLimits.validate(prefix, true);
+        int n = Limits.pageSize(limit);
+        KeyRange range = KeyRange.descendants(prefix);
+        if (cursor != null && !cursor.isEmpty()) {
+            byte[] after = Cursors.decode(cursor);
+            range = reverse ? range.below(after) : range.atLeast(after, false);
+        }
+        // One piece: a page of large values ends early, with a cursor, where the piece ends.
+        RangeScan scan = new RangeScan(this, range, n + 1, reverse, null, clock.millis(), PieceBudget.PIECE_CHARS);
+        List<StoredEntry> rows = scan.next();
+        boolean more = rows.size() > n || scan.lastPieceWasCut();
+        List<StoredEntry> page = rows.size() > n ? rows.subList(0, n) : rows;
+        String next = more ? Cursors.encode(page.get(page.size() - 1).key().toBytes()) : null;
+        return new RawPage(List.copyOf(page), next, more);
+    }
+
+    /**
+     * Deletes expired rows in batches until none is left.
+     *
+     * @return the number of rows removed
+     */
+    public int purgeExpired() {
+        int total = 0;
+        int n;
+        do {
+            n = pipeline.submit(ctx -> ctx.purgeExpired(PURGE_BATCH));
+            total += n;
+        } while (n == PURGE_BATCH);
+        return total;
+    }
+
+    /** Reads on a pooled connection (the adapter runs a read that lost its connection once more). */
+    private <T> T read(SqlWork<T> work) {
+        try {
+            return db.read(work);
+        } catch (RuntimeException e) {
+            throw StoreFailures.translate(e);
+        }
+    }
+
+    /** Reads in batches of rows ({@link DatabaseAdapter#readStreaming}). */
+    <T> T readStreaming(SqlWork<T> work) {
+        try {
+            return db.readStreaming(work);
+        } catch (RuntimeException e) {
+            throw StoreFailures.translate(e);
+        }
+    }
+
+    private SqlFragment compile(JsonNode where) {
+        return where == null || where.isNull() ? null : WhereCompiler.compile(where, clock.millis(), dialect.where());
+    }
+
+    /** Stops the commit writer after the queued commits. The database stays open (it is not ours). */
+    @Override
+    public void close() {
+        pipeline.close();
+    }
+}

@@ -1,0 +1,10 @@
+package io.keyval.kv.store;
+
+import io.keyval.database.testing.TestDatabases;
+
+class PostgresKvStoreTest extends KvStoreContract {
+    @Override
+    protected TestDatabases.Engine engine() {
+        return TestDatabases.Engine.POSTGRES;
+    }
+}
