@@ -33,7 +33,7 @@ final class KvApiStore implements StoreUnderTest {
         this.service = Databases.create(PluginConfig.of(config), Path.of("."));
         DatabaseAdapter adapter = service.getRootAdapter(null);
         this.durability = adapter.durability();
-        this.store = new KvStore(adapter, Clock.systemUTC());
+        this.store = KvStore.open(adapter, Clock.systemUTC());
         this.kv = new DefaultKv(store);
         this.client = new KvApiClient(kv, data);
     }

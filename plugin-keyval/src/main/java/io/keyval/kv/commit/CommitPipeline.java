@@ -4,7 +4,7 @@ import io.keyval.database.DatabaseAdapter;
 import io.keyval.database.DatabaseFullException;
 import io.keyval.database.DatabaseUnavailableException;
 import io.keyval.kv.KvException;
-import io.keyval.kv.store.CoreDialect;
+import io.keyval.kv.store.StoreDialect;
 import io.keyval.kv.store.EntryStatements;
 import io.keyval.kv.store.StoreFailures;
 import java.sql.SQLException;
@@ -49,7 +49,7 @@ public final class CommitPipeline implements AutoCloseable {
 
     private final DatabaseAdapter db;
     private final EntryStatements sql;
-    private final CoreDialect dialect;
+    private final StoreDialect dialect;
     private final VersionstampSequence sequence;
     private final Clock clock;
     private final Queue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
@@ -64,7 +64,7 @@ public final class CommitPipeline implements AutoCloseable {
      * @param dialect its dialect
      * @param clock the time source for commit timestamps
      */
-    public CommitPipeline(DatabaseAdapter db, CoreDialect dialect, Clock clock) {
+    public CommitPipeline(DatabaseAdapter db, StoreDialect dialect, Clock clock) {
         this.db = db;
         this.sql = new EntryStatements(dialect);
         this.dialect = dialect;

@@ -2,7 +2,7 @@ package io.keyval.kv.commit;
 
 import io.keyval.database.SqlSession;
 import io.keyval.kv.Key;
-import io.keyval.kv.store.CoreDialect;
+import io.keyval.kv.store.StoreDialect;
 import io.keyval.kv.store.EntryReader;
 import io.keyval.kv.store.EntryStatements;
 import io.keyval.kv.store.StoredEntry;
@@ -30,7 +30,7 @@ final class GroupWrites {
 
     private final SqlSession session;
     private final EntryStatements sql;
-    private final CoreDialect dialect;
+    private final StoreDialect dialect;
     private final boolean batched;
     private final Map<Key, StoredRow> known = new HashMap<>();
     private PreparedStatement pendingUpserts;
@@ -42,7 +42,7 @@ final class GroupWrites {
      * @param dialect the engine's dialect
      * @param batched whether to read announced keys up front and batch the upserts
      */
-    GroupWrites(SqlSession session, EntryStatements sql, CoreDialect dialect, boolean batched) {
+    GroupWrites(SqlSession session, EntryStatements sql, StoreDialect dialect, boolean batched) {
         this.session = session;
         this.sql = sql;
         this.dialect = dialect;

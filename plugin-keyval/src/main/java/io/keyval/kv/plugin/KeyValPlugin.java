@@ -37,7 +37,7 @@ public final class KeyValPlugin implements HostPlugin {
         }
         // unset or blank: the database plugin's default adapter
         DatabaseAdapter adapter = databases.getRootAdapter(config.getString("database", null));
-        store = new KvStore(adapter, Clock.systemUTC());
+        store = KvStore.open(adapter, Clock.systemUTC());
         try {
             purger = new TtlPurger(store, config.getLong("ttl.purgeInterval", 60_000));
             ctx.mount("/api", new KvHttpApi(store, config.getLong("maxBodySize", 10L * 1024 * 1024)).handler());

@@ -40,7 +40,7 @@ public final class EntryReader {
     /**
      * @return the live entries of the keys, in order: several keys in one query
      */
-    static List<StoredEntry> readLive(SqlSession session, CoreDialect dialect, List<Key> keys, long now)
+    static List<StoredEntry> readLive(SqlSession session, StoreDialect dialect, List<Key> keys, long now)
             throws SQLException {
         List<StoredEntry> out = new ArrayList<>(keys.size());
         if (keys.size() == 1) {
@@ -67,7 +67,7 @@ public final class EntryReader {
      * @return the rows of the keys, expired or not, read in one query; {@link StoredRow#NONE} for a key
      *     without one
      */
-    public static Map<Key, StoredRow> readRows(SqlSession session, CoreDialect dialect, Collection<Key> keys)
+    public static Map<Key, StoredRow> readRows(SqlSession session, StoreDialect dialect, Collection<Key> keys)
             throws SQLException {
         Map<Key, StoredRow> rows = new HashMap<>();
         List<byte[]> encodings = new ArrayList<>();

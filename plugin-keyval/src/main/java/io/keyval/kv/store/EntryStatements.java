@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The SQL of the entries table. Standard SQL shared by both engines; the one difference (how a
- * JSON parameter is written) comes from the {@link CoreDialect}.
+ * JSON parameter is written) comes from the {@link StoreDialect}.
  */
 public final class EntryStatements {
 
@@ -22,7 +22,7 @@ public final class EntryStatements {
 
     public final String upsert;
 
-    public EntryStatements(CoreDialect dialect) {
+    public EntryStatements(StoreDialect dialect) {
         this.upsert = "INSERT INTO kv_entries (key, value, versionstamp, expires_at) VALUES (?, "
                 + dialect.jsonParameter() + ", ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value,"
                 + " versionstamp = excluded.versionstamp, expires_at = excluded.expires_at";

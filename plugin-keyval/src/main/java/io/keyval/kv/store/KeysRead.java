@@ -22,12 +22,12 @@ import java.util.Map;
 public final class KeysRead implements PiecedRead {
 
     private final KvStore store;
-    private final CoreDialect dialect;
+    private final StoreDialect dialect;
     private final List<Key> keys;
     private final long now;
     private int position;
 
-    KeysRead(KvStore store, CoreDialect dialect, List<Key> keys, long now) {
+    KeysRead(KvStore store, StoreDialect dialect, List<Key> keys, long now) {
         this.store = store;
         this.dialect = dialect;
         this.keys = keys;

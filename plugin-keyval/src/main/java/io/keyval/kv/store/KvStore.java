@@ -10,7 +10,13 @@ import io.keyval.kv.commit.WriteCommand;
 import io.keyval.kv.keys.Cursors;
 import io.keyval.kv.keys.KeyLimits;
 import io.keyval.kv.keys.KeyRange;
+import io.keyval.kv.engine.Engine;
+import io.keyval.kv.engine.Migrations;
+import io.keyval.kv.engine.SchemaScripts;
+import io.keyval.kv.where.PostgresWhereDialect;
 import io.keyval.kv.where.SqlFragment;
+import io.keyval.kv.where.SqliteWhereDialect;
+import io.keyval.kv.where.WhereDialect;
 import io.keyval.kv.where.WhereCompiler;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,24 +35,45 @@ public final class KvStore implements AutoCloseable {
     private static final int PURGE_BATCH = 1000;
 
     private final DatabaseAdapter db;
-    private final CoreDialect dialect;
+    private final StoreDialect dialect;
+    private final WhereDialect whereDialect;
     private final Clock clock;
     private final CommitPipeline pipeline;
     private final RecentWrites recentWrites = new RecentWrites();
 
+    /** The store's schema scripts (entries and the commit sequence). */
+    public static final SchemaScripts SCHEMA = new SchemaScripts("store", List.of("V001__entries"));
+
     /**
-     * Opens the store: applies pending schema migrations and starts the commit writer.
+     * Starts the commit writer on a database whose schema is up to date ({@link Migrations}).
      *
      * @param db the database
+     * @param dialect the engine's store dialect
+     * @param where the engine's where-filter dialect
      * @param clock the time source (TTL, {@code $now})
      */
-    public KvStore(DatabaseAdapter db, Clock clock) {
+    public KvStore(DatabaseAdapter db, StoreDialect dialect, WhereDialect where, Clock clock) {
         this.db = db;
-        this.dialect = CoreDialect.forType(db.type());
+        this.dialect = dialect;
+        this.whereDialect = where;
         this.clock = clock;
-        Migrations.apply(db, dialect);
         this.pipeline = new CommitPipeline(db, dialect, clock);
         pipeline.addListener(recentWrites);
+    }
+
+    /**
+     * Opens a store with no other capability: applies the store's schema scripts and starts the
+     * commit writer. The plugin composes its store with the other capabilities instead.
+     *
+     * @param db the database
+     * @param clock the time source
+     * @return the store
+     */
+    public static KvStore open(DatabaseAdapter db, Clock clock) {
+        Engine engine = Engine.of(db.type());
+        Migrations.apply(db, engine, List.of(SCHEMA));
+        return new KvStore(db, engine.select(SqliteStoreDialect::new, PostgresStoreDialect::new),
+                engine.select(SqliteWhereDialect::new, PostgresWhereDialect::new), clock);
     }
 
     /** @return the commit pipeline every write goes through */
@@ -59,19 +86,9 @@ public final class KvStore implements AutoCloseable {
         return recentWrites;
     }
 
-    /** @return the database */
-    public DatabaseAdapter database() {
-        return db;
-    }
-
     /** @return the engine's dialect */
-    public CoreDialect dialect() {
+    StoreDialect dialect() {
         return dialect;
-    }
-
-    /** @return the store's clock */
-    public Clock clock() {
-        return clock;
     }
 
     /**
@@ -326,7 +343,7 @@ public final class KvStore implements AutoCloseable {
     }
 
     private SqlFragment compile(JsonNode where) {
-        return where == null || where.isNull() ? null : WhereCompiler.compile(where, clock.millis(), dialect.where());
+        return where == null || where.isNull() ? null : WhereCompiler.compile(where, clock.millis(), whereDialect);
     }
 
     /** Stops the commit writer after the queued commits. The database stays open (it is not ours). */

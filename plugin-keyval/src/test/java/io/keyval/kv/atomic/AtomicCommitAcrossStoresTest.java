@@ -36,8 +36,8 @@ class AtomicCommitAcrossStoresTest {
     void checksAgainstAnotherStoresWritesAreDecidedByTheDatabase() {
         try (Databases.ClosableDatabaseService first = TestDatabases.open(Engine.SQLITE, dir);
              Databases.ClosableDatabaseService second = TestDatabases.open(Engine.SQLITE, dir);
-             KvStore a = new KvStore(first.getRootAdapter(null), Clock.systemUTC());
-             KvStore b = new KvStore(second.getRootAdapter(null), Clock.systemUTC())) {
+             KvStore a = KvStore.open(first.getRootAdapter(null), Clock.systemUTC());
+             KvStore b = KvStore.open(second.getRootAdapter(null), Clock.systemUTC())) {
             Key key = Key.of("shared");
             String mine = a.set(key, "1", null);
             String theirs = b.set(key, "2", null); // a does not know this write

@@ -32,8 +32,8 @@ class SqliteVersionstampSequenceTest {
     void storesSharingTheFileInterleaveIncreasingVersionstamps() {
         try (Databases.ClosableDatabaseService first = TestDatabases.open(Engine.SQLITE, dir);
              Databases.ClosableDatabaseService second = TestDatabases.open(Engine.SQLITE, dir);
-             KvStore a = new KvStore(first.getRootAdapter(null), Clock.systemUTC());
-             KvStore b = new KvStore(second.getRootAdapter(null), Clock.systemUTC())) {
+             KvStore a = KvStore.open(first.getRootAdapter(null), Clock.systemUTC());
+             KvStore b = KvStore.open(second.getRootAdapter(null), Clock.systemUTC())) {
             String last = "";
             for (int i = 0; i < 20; i++) {
                 String stamp = set(i % 3 == 0 ? b : a, i);
@@ -47,12 +47,12 @@ class SqliteVersionstampSequenceTest {
     void aReopenedStoreContinuesAboveEverythingCommitted() {
         String before;
         try (Databases.ClosableDatabaseService service = TestDatabases.open(Engine.SQLITE, dir);
-             KvStore store = new KvStore(service.getRootAdapter(null), Clock.systemUTC())) {
+             KvStore store = KvStore.open(service.getRootAdapter(null), Clock.systemUTC())) {
             set(store, 1);
             before = set(store, 2);
         }
         try (Databases.ClosableDatabaseService service = TestDatabases.open(Engine.SQLITE, dir);
-             KvStore store = new KvStore(service.getRootAdapter(null), Clock.systemUTC())) {
+             KvStore store = KvStore.open(service.getRootAdapter(null), Clock.systemUTC())) {
             String after = set(store, 3);
             assertTrue(after.compareTo(before) > 0, after + " after " + before);
         }
@@ -61,7 +61,7 @@ class SqliteVersionstampSequenceTest {
     @Test
     void aRolledBackReservationIsNotTrusted() {
         try (Databases.ClosableDatabaseService service = TestDatabases.open(Engine.SQLITE, dir);
-             KvStore store = new KvStore(service.getRootAdapter(null), Clock.systemUTC())) {
+             KvStore store = KvStore.open(service.getRootAdapter(null), Clock.systemUTC())) {
             DatabaseAdapter db = service.getRootAdapter(null);
             VersionstampSequence sequence = new VersionstampSequence.BlockReservation();
             long committed = db.transaction(s -> sequence.allocate(s, 1));

@@ -57,7 +57,7 @@ final class KvHttpTestServer implements AutoCloseable {
      */
     KvHttpTestServer(TestDatabases.Engine engine, Path dir, UnaryOperator<DatabaseAdapter> adapter) {
         databases = TestDatabases.open(engine, dir);
-        store = new KvStore(adapter.apply(databases.getRootAdapter(null)), Clock.systemUTC());
+        store = KvStore.open(adapter.apply(databases.getRootAdapter(null)), Clock.systemUTC());
         undertow = Undertow.builder()
                 .addHttpListener(0, "127.0.0.1")
                 .setHandler(Handlers.path().addPrefixPath(API, new KvHttpApi(store, MAX_BODY).handler()))

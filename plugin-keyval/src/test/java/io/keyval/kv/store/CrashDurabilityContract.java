@@ -51,7 +51,7 @@ abstract class CrashDurabilityContract {
         assertEquals(ACKS_BEFORE_KILL, acked.size(), "the writer acknowledged too few writes before dying");
 
         try (Databases.ClosableDatabaseService db = reopen()) {
-            KvStore store = new KvStore(db.getRootAdapter(null), Clock.systemUTC());
+            KvStore store = KvStore.open(db.getRootAdapter(null), Clock.systemUTC());
             try {
                 for (int[] a : acked) {
                     StoredEntry e = store.get(Key.of("crash", a[0], a[1]));

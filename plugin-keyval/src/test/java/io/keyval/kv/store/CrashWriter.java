@@ -22,7 +22,7 @@ public final class CrashWriter {
     /** @param args see class doc */
     public static void main(String[] args) {
         Databases.ClosableDatabaseService db = open(args);
-        KvStore store = new KvStore(db.getRootAdapter(null), Clock.systemUTC());
+        KvStore store = KvStore.open(db.getRootAdapter(null), Clock.systemUTC());
         for (int t = 0; t < 4; t++) {
             int thread = t;
             new Thread(() -> {

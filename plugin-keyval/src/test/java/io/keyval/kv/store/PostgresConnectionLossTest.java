@@ -31,7 +31,7 @@ class PostgresConnectionLossTest {
     @Test
     void sessionsTerminatedMidLoadCostAtMostTheCallsInFlightAndTheNextCommitReconnects() throws Exception {
         try (Databases.ClosableDatabaseService db = TestDatabases.open(TestDatabases.Engine.POSTGRES, dir)) {
-            KvStore store = new KvStore(db.getRootAdapter(null), Clock.systemUTC());
+            KvStore store = KvStore.open(db.getRootAdapter(null), Clock.systemUTC());
             try {
                 Map<Key, String> acknowledged = new ConcurrentHashMap<>();
                 List<Throwable> failures = new CopyOnWriteArrayList<>();

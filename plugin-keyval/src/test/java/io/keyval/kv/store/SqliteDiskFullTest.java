@@ -28,7 +28,7 @@ class SqliteDiskFullTest {
         try (SmallFilesystem fs = SmallFilesystem.mount(4);
              Databases.ClosableDatabaseService db = Databases.create(
                      PluginConfig.of(Map.of("adapters", List.of(Map.of("type", "sqlite")))), fs.dir())) {
-            KvStore store = new KvStore(db.getRootAdapter(null), Clock.systemUTC());
+            KvStore store = KvStore.open(db.getRootAdapter(null), Clock.systemUTC());
             try {
                 String before = store.set(Key.of("before"), "1", null);
                 fs.fill();
@@ -66,7 +66,7 @@ class SqliteDiskFullTest {
         try (SmallFilesystem fs = SmallFilesystem.mount(4);
              Databases.ClosableDatabaseService db = Databases.create(
                      PluginConfig.of(Map.of("adapters", List.of(Map.of("type", "sqlite")))), fs.dir())) {
-            KvStore store = new KvStore(db.getRootAdapter(null), Clock.systemUTC());
+            KvStore store = KvStore.open(db.getRootAdapter(null), Clock.systemUTC());
             try {
                 store.set(Key.of("before"), "1", null);
                 fs.fill();

@@ -41,7 +41,7 @@ public abstract class StoreFixture {
     @BeforeAll
     protected void open() {
         databases = TestDatabases.open(engine(), tempDir);
-        store = new KvStore(databases.getRootAdapter(null), clock);
+        store = KvStore.open(databases.getRootAdapter(null), clock);
         kv = new DefaultKv(store);
     }
 
