@@ -4,8 +4,8 @@ import io.keyval.database.DatabaseAdapter;
 import io.keyval.database.DatabaseFullException;
 import io.keyval.database.DatabaseUnavailableException;
 import io.keyval.kv.KvException;
-import io.keyval.kv.store.StoreDialect;
 import io.keyval.kv.store.EntryStatements;
+import io.keyval.kv.store.StoreDialect;
 import io.keyval.kv.store.StoreFailures;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -46,6 +46,7 @@ public final class CommitPipeline implements AutoCloseable {
     private static final int MAX_GROUP = 256;
     /** Fresh connections a group tries after losing one before COMMIT, before it fails. */
     private static final int MAX_RECONNECTS = 2;
+    private static final CommitChanges NO_CHANGES = new CommitChanges(0, List.of(), List.of());
 
     private final DatabaseAdapter db;
     private final EntryStatements sql;
@@ -57,6 +58,7 @@ public final class CommitPipeline implements AutoCloseable {
     private final ReentrantLock writerTurn = new ReentrantLock();
     private final CohortWait cohort = new CohortWait(MAX_GROUP);
     private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<CommitParticipant> participants = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     /**
@@ -72,9 +74,14 @@ public final class CommitPipeline implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** @param listener told about every durable change */
+    /** @param listener told about every durable change, after its commit */
     public void addListener(CommitListener listener) {
         listeners.add(listener);
+    }
+
+    /** @param participant shown every commit's changes inside its transaction, before {@code COMMIT} */
+    public void addParticipant(CommitParticipant participant) {
+        participants.add(participant);
     }
 
     /**
@@ -200,7 +207,7 @@ public final class CommitPipeline implements AutoCloseable {
                     writes[0].prefetch(commits.stream().map(p -> p.command).toList());
                     for (Pending<?> p : commits) {
                         running[0] = p;
-                        p.apply(writes[0], clock.millis(), seq++);
+                        p.apply(writes[0], clock.millis(), seq++, participants);
                     }
                     running[0] = null;
                     writes[0].flush();
@@ -242,7 +249,7 @@ public final class CommitPipeline implements AutoCloseable {
     private static int changing(List<Pending<?>> committed) {
         int n = 0;
         for (Pending<?> p : committed) {
-            if (!p.changes.isEmpty()) {
+            if (!p.changes.changes().isEmpty()) {
                 n++;
             }
         }
@@ -252,7 +259,7 @@ public final class CommitPipeline implements AutoCloseable {
     private void notifyListeners(List<Pending<?>> committed) {
         List<Change> changes = new ArrayList<>();
         for (Pending<?> p : committed) {
-            changes.addAll(p.changes);
+            changes.addAll(p.changes.changes());
         }
         if (changes.isEmpty()) {
             return;
@@ -283,22 +290,30 @@ public final class CommitPipeline implements AutoCloseable {
         private volatile boolean woken;
         private R result;
         private RuntimeException error;
-        private List<Change> changes = List.of();
+        private CommitChanges changes = NO_CHANGES;
 
         Pending(WriteCommand<R> command) {
             this.command = command;
         }
 
-        /** Runs the command; a failure propagates, so that the transaction rolls back. */
-        void apply(GroupWrites writes, long now, long seq) throws SQLException {
+        /**
+         * Runs the command, then shows its changes to the participants; a failure of either
+         * propagates, so that the transaction rolls back.
+         */
+        void apply(GroupWrites writes, long now, long seq, List<CommitParticipant> participants) throws SQLException {
             TransactionWriteContext ctx = new TransactionWriteContext(writes, now, seq);
             result = command.apply(ctx);
             changes = ctx.changes();
+            if (!changes.isEmpty()) {
+                for (CommitParticipant participant : participants) {
+                    participant.beforeCommit(writes.session(), changes);
+                }
+            }
         }
 
         /** Records the failure; the submitter sees it (runtime exceptions unchanged). */
         void fail(Throwable e) {
-            changes = List.of();
+            changes = NO_CHANGES;
             error = e instanceof RuntimeException r
                     ? StoreFailures.translate(r)
                     : new KvException("Commit failed: " + e.getMessage(), e);

@@ -2,9 +2,9 @@ package io.keyval.kv.commit;
 
 import io.keyval.database.SqlSession;
 import io.keyval.kv.Key;
-import io.keyval.kv.store.StoreDialect;
 import io.keyval.kv.store.EntryReader;
 import io.keyval.kv.store.EntryStatements;
+import io.keyval.kv.store.StoreDialect;
 import io.keyval.kv.store.StoredEntry;
 import io.keyval.kv.store.StoredRow;
 import java.sql.PreparedStatement;
@@ -123,6 +123,11 @@ final class GroupWrites {
             pendingUpserts = null;
             batchFailed = false;
         }
+    }
+
+    /** @return the transaction's session, with upserts possibly still pending in the batch */
+    SqlSession session() {
+        return session;
     }
 
     /**

@@ -18,6 +18,7 @@ final class TransactionWriteContext implements WriteContext {
     private final long now;
     private final long seq;
     private final List<Change> changes = new ArrayList<>();
+    private final List<KeyRange> clearedRanges = new ArrayList<>();
     private String uuid;
 
     TransactionWriteContext(GroupWrites writes, long now, long seq) {
@@ -26,8 +27,9 @@ final class TransactionWriteContext implements WriteContext {
         this.seq = seq;
     }
 
-    List<Change> changes() {
-        return changes;
+    /** @return what this commit changed so far */
+    CommitChanges changes() {
+        return new CommitChanges(seq, changes, clearedRanges);
     }
 
     @Override
@@ -56,7 +58,7 @@ final class TransactionWriteContext implements WriteContext {
     @Override
     public void put(Key key, String json, Long expiresAt) throws SQLException {
         writes.upsert(key, json, seq, expiresAt);
-        changes.add(new Change(Change.Type.SET, key, json, seq));
+        changes.add(new Change(Change.Type.SET, key, json, expiresAt, seq));
     }
 
     @Override
@@ -65,14 +67,12 @@ final class TransactionWriteContext implements WriteContext {
         ps.setBytes(1, key.toBytes());
         boolean live = false;
         try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
+            if (rs.next()) {
                 live = isLive(rs, 1);
+                changes.add(new Change(live ? Change.Type.DELETE : Change.Type.EXPIRE, key, null, null, seq));
             }
         }
         writes.deleted(key);
-        if (live) {
-            changes.add(new Change(Change.Type.DELETE, key, null, seq));
-        }
         return live;
     }
 
@@ -83,6 +83,9 @@ final class TransactionWriteContext implements WriteContext {
         }
         PreparedStatement ps = writes.flushed().prepare(EntryStatements.deleteRange(range, filter));
         writes.forgetAll();
+        if (filter == null) {
+            clearedRanges.add(range);
+        }
         int i = EntryStatements.bindRange(ps, 1, range);
         if (filter != null) {
             ps.setLong(i++, now);
@@ -91,10 +94,10 @@ final class TransactionWriteContext implements WriteContext {
         long count = 0;
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                if (isLive(rs, 2)) {
-                    count++;
-                    changes.add(new Change(Change.Type.DELETE, Key.fromBytes(rs.getBytes(1)), null, seq));
-                }
+                boolean live = isLive(rs, 2);
+                count += live ? 1 : 0;
+                changes.add(new Change(live ? Change.Type.DELETE : Change.Type.EXPIRE, Key.fromBytes(rs.getBytes(1)),
+                        null, null, seq));
             }
         }
         return count;
@@ -110,7 +113,7 @@ final class TransactionWriteContext implements WriteContext {
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 n++;
-                changes.add(new Change(Change.Type.EXPIRE, Key.fromBytes(rs.getBytes(1)), null, seq));
+                changes.add(new Change(Change.Type.EXPIRE, Key.fromBytes(rs.getBytes(1)), null, null, seq));
             }
         }
         return n;

@@ -28,7 +28,6 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -305,48 +304,6 @@ abstract class KvStoreContract extends StoreFixture {
             assertEquals(400, distinct.size());
             assertEquals(400, kv.count(root));
         } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /**
-     * Submits the commits so that they run as one group: a held commit keeps the writer busy while
-     * they queue behind it, in any order.
-     *
-     * @return their futures, in the order of {@code commits}, once the held commit has ended
-     */
-    private List<Future<Object>> asOneGroup(List<WriteCommand<?>> commits) throws Exception {
-        CountDownLatch writerHeld = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(commits.size() + 1);
-        try {
-            Future<?> blocker = pool.submit(() -> store.pipeline().submit(ctx -> {
-                writerHeld.countDown();
-                try {
-                    release.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return null;
-            }));
-            assertTrue(writerHeld.await(30, TimeUnit.SECONDS));
-            List<Future<Object>> futures = new ArrayList<>();
-            for (WriteCommand<?> c : commits) {
-                futures.add(pool.submit(() -> (Object) store.pipeline().submit(c)));
-            }
-            Thread.sleep(200); // let the commits queue behind the held writer
-            release.countDown();
-            blocker.get(30, TimeUnit.SECONDS);
-            for (Future<Object> f : futures) {
-                try {
-                    f.get(30, TimeUnit.SECONDS);
-                } catch (ExecutionException e) {
-                    // the caller looks at each outcome
-                }
-            }
-            return futures;
-        } finally {
-            release.countDown();
             pool.shutdownNow();
         }
     }

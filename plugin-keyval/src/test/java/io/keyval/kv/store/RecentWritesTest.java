@@ -21,13 +21,13 @@ class RecentWritesTest {
     @Test
     void theLatestWriteOfAKeyWinsWhateverItWas() {
         Key k = Key.of("users", 1);
-        recent.committed(List.of(new Change(Change.Type.SET, k, "1", 5)));
+        recent.committed(List.of(new Change(Change.Type.SET, k, "1", null, 5)));
         assertEquals(5, recent.latest(k));
 
-        recent.committed(List.of(new Change(Change.Type.SET, k, "2", 9), new Change(Change.Type.DELETE, k, null, 12)));
+        recent.committed(List.of(new Change(Change.Type.SET, k, "2", null, 9), new Change(Change.Type.DELETE, k, null, null, 12)));
         assertEquals(12, recent.latest(k));
 
-        recent.committed(List.of(new Change(Change.Type.EXPIRE, k, null, 20)));
+        recent.committed(List.of(new Change(Change.Type.EXPIRE, k, null, null, 20)));
         assertEquals(20, recent.latest(k));
     }
 
@@ -35,7 +35,7 @@ class RecentWritesTest {
     void aKeyIsNeverReportedWithAnotherKeysVersionstamp() {
         List<Change> changes = new ArrayList<>();
         for (int i = 0; i < 20_000; i++) { // many more keys than slots: most are forgotten
-            changes.add(new Change(Change.Type.SET, Key.of("k", i), "0", 1_000_000L + i));
+            changes.add(new Change(Change.Type.SET, Key.of("k", i), "0", null, 1_000_000L + i));
         }
         recent.committed(changes);
 

@@ -1,16 +1,27 @@
 package io.keyval.kv.testing;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import io.keyval.database.DatabaseAdapter;
 import io.keyval.database.Databases;
 import io.keyval.database.testing.TestDatabases;
 import io.keyval.kv.Key;
+import io.keyval.kv.commit.WriteCommand;
 import io.keyval.kv.plugin.DefaultKv;
 import io.keyval.kv.store.JsonValues;
 import io.keyval.kv.store.KvStore;
 import io.keyval.kv.store.StoredEntry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +40,7 @@ public abstract class StoreFixture {
     protected static Path tempDir;
 
     protected final SettableClock clock = new SettableClock(1_700_000_000_000L);
+    protected DatabaseAdapter adapter;
     protected KvStore store;
     protected DefaultKv kv;
     protected Key root;
@@ -41,7 +53,8 @@ public abstract class StoreFixture {
     @BeforeAll
     protected void open() {
         databases = TestDatabases.open(engine(), tempDir);
-        store = KvStore.open(databases.getRootAdapter(null), clock);
+        adapter = databases.getRootAdapter(null);
+        store = KvStore.open(adapter, clock);
         kv = new DefaultKv(store);
     }
 
@@ -87,5 +100,47 @@ public abstract class StoreFixture {
     /** @return the JSON text as a tree */
     protected static JsonNode tree(String json) {
         return JsonValues.tree(json);
+    }
+
+    /**
+     * Submits the commits so that they run as one group: a held commit keeps the writer busy while
+     * they queue behind it, in any order.
+     *
+     * @return their futures, in the order of {@code commits}, once the held commit has ended
+     */
+    protected List<Future<Object>> asOneGroup(List<WriteCommand<?>> commits) throws Exception {
+        CountDownLatch writerHeld = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(commits.size() + 1);
+        try {
+            Future<?> blocker = pool.submit(() -> store.pipeline().submit(ctx -> {
+                writerHeld.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }));
+            assertTrue(writerHeld.await(30, TimeUnit.SECONDS));
+            List<Future<Object>> futures = new ArrayList<>();
+            for (WriteCommand<?> c : commits) {
+                futures.add(pool.submit(() -> (Object) store.pipeline().submit(c)));
+            }
+            Thread.sleep(200); // let the commits queue behind the held writer
+            release.countDown();
+            blocker.get(30, TimeUnit.SECONDS);
+            for (Future<Object> f : futures) {
+                try {
+                    f.get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    // the caller looks at each outcome
+                }
+            }
+            return futures;
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
     }
 }

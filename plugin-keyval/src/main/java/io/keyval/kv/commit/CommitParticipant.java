@@ -1,0 +1,35 @@
+package io.keyval.kv.commit;
+
+import io.keyval.database.SqlSession;
+import java.sql.SQLException;
+
+/**
+ * A capability whose tables must change in the same transaction as the entries (a search index, a
+ * queue table): it sees each commit's changes inside the group transaction, before {@code COMMIT},
+ * so that a crash can never leave it out of step with the entries.
+ *
+ * <p>A participant that throws fails that commit alone, exactly like a failing command: the group
+ * rolls back and runs again without it. So a participant, like a command, may run more than once for
+ * the same commit and must have no effect outside the transaction.
+ *
+ * <pre>{@code
+ * pipeline.addParticipant((session, commit) -> {
+ *     for (Change c : commit.changes()) {
+ *         index.update(session, c); // same transaction as the entry
+ *     }
+ * });
+ * }</pre>
+ */
+@FunctionalInterface
+public interface CommitParticipant {
+
+    /**
+     * Called once per commit that changed something, in commit order, on the writer's thread.
+     *
+     * @param session the group transaction's session. The entry upserts of the group may still be
+     *     pending in a batch, so read what changed from {@code commit}, not from {@code kv_entries}
+     * @param commit the commit's changes
+     * @throws SQLException on a database failure (fails the commit)
+     */
+    void beforeCommit(SqlSession session, CommitChanges commit) throws SQLException;
+}
