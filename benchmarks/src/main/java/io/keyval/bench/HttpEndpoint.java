@@ -1,6 +1,5 @@
 package io.keyval.bench;
 
-import io.keyval.kv.http.KvHttpApi;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.server.HttpHandler;
@@ -18,7 +17,6 @@ import java.nio.ByteBuffer;
 final class HttpEndpoint implements AutoCloseable {
 
     /** The API's request body cap, as the plugin's default. */
-    private static final long MAX_BODY_BYTES = 10L * 1024 * 1024;
 
     private final String system;
     private final String durability;
@@ -44,7 +42,7 @@ final class HttpEndpoint implements AutoCloseable {
      * @return the KeyVal HTTP API mounted at {@code /keyval/api}, like the host does
      */
     static HttpEndpoint keyval(KvApiStore store, Dataset data) {
-        HttpHandler api = new KvHttpApi(store.kvStore(), MAX_BODY_BYTES).handler();
+        HttpHandler api = store.runtime().httpApi();
         return new HttpEndpoint("java-kv", store.durability(), new KvHttpRoutes(data), data,
                 Handlers.path().addPrefixPath(KvHttpRoutes.MOUNT, api), store);
     }

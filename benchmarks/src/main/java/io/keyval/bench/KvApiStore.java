@@ -4,8 +4,8 @@ import io.keyval.database.DatabaseAdapter;
 import io.keyval.database.Databases;
 import io.keyval.host.api.PluginConfig;
 import io.keyval.kv.Kv;
-import io.keyval.kv.plugin.DefaultKv;
-import io.keyval.kv.store.KvStore;
+import io.keyval.kv.plugin.KeyValRuntime;
+import io.keyval.kv.plugin.KeyValSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -16,7 +16,7 @@ final class KvApiStore implements StoreUnderTest {
 
     private final Engine.FreshDatabase database;
     private final Databases.ClosableDatabaseService service;
-    private final KvStore store;
+    private final KeyValRuntime runtime;
     private final Kv kv;
     private final String durability;
     private final KvApiClient client;
@@ -33,14 +33,15 @@ final class KvApiStore implements StoreUnderTest {
         this.service = Databases.create(PluginConfig.of(config), Path.of("."));
         DatabaseAdapter adapter = service.getRootAdapter(null);
         this.durability = adapter.durability();
-        this.store = KvStore.open(adapter, Clock.systemUTC());
-        this.kv = new DefaultKv(store);
+        this.runtime = KeyValRuntime.start(adapter, KeyValSettings.from(PluginConfig.of(Map.of()), "bench"),
+                Clock.systemUTC());
+        this.kv = runtime.kv();
         this.client = new KvApiClient(kv, data);
     }
 
-    /** @return the engine, for the HTTP API over the same store */
-    KvStore kvStore() {
-        return store;
+    /** @return the plugin's services, for the HTTP API over the same store */
+    KeyValRuntime runtime() {
+        return runtime;
     }
 
     /** @return the Java API over the store */
@@ -70,7 +71,7 @@ final class KvApiStore implements StoreUnderTest {
 
     @Override
     public void close() throws Exception {
-        store.close();
+        runtime.close();
         service.close();
         database.close();
     }

@@ -160,6 +160,19 @@ public interface Kv {
      */
     Subscription addTrigger(Key prefix, Set<KvChange.Type> events, Consumer<KvChange> handler);
 
+    /**
+     * This host's operation metrics, as {@code GET /metrics} shows them. Calls through this interface
+     * count exactly like HTTP calls.
+     *
+     * <pre>{@code
+     * String scrape = kv.metrics().prometheusText();
+     * }</pre>
+     *
+     * @return the metrics
+     * @throws KvException when metrics are disabled ({@code metrics.enabled: false})
+     */
+    KvMetrics metrics();
+
     /** An active trigger registration. */
     interface Subscription extends AutoCloseable {
         /** Unsubscribes; idempotent. */

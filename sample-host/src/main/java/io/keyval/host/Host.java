@@ -1,5 +1,6 @@
 package io.keyval.host;
 
+import io.keyval.host.api.HostName;
 import io.keyval.host.api.HostPlugin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,12 +28,16 @@ public class Host {
     private final HostSettings settings;
     private final List<String> running = new CopyOnWriteArrayList<>();
     private final PluginLifecycle lifecycle = new PluginLifecycle();
+    private final String instanceName;
     private PluginManager pluginManager;
     private HttpServer http;
 
     /** @param settings what to load and where to listen */
     public Host(HostSettings settings) {
         this.settings = settings;
+        // A port picked at start-up would not name the same instance after a restart: the pid does no worse.
+        long port = settings.port() != 0 ? settings.port() : ProcessHandle.current().pid();
+        this.instanceName = HostName.local() + ":" + port;
     }
 
     /**
@@ -92,7 +97,7 @@ public class Host {
             LOG.warn("Plugin '{}' has no HostPlugin extension", plugin.id());
         } else {
             lifecycle.init(plugin, extensions.get(0),
-                    new HostPluginContext(plugin, registry, http, settings.dataDir()));
+                    new HostPluginContext(plugin, registry, http, settings.dataDir(), instanceName));
         }
         registry.markInitialised(plugin.id());
         running.add(plugin.id());

@@ -16,9 +16,11 @@ final class HostPluginContext implements PluginContext {
     private final HttpServer http;
     private final Path dataDir;
     private final String basePath;
+    private final String instanceName;
 
-    HostPluginContext(HostedPlugin plugin, ServiceRegistry registry, HttpServer http, Path dataDir) {
+    HostPluginContext(HostedPlugin plugin, ServiceRegistry registry, HttpServer http, Path dataDir, String instanceName) {
         this.plugin = plugin;
+        this.instanceName = instanceName;
         this.registry = registry;
         this.http = http;
         this.dataDir = dataDir;
@@ -50,6 +52,11 @@ final class HostPluginContext implements PluginContext {
     @Override
     public String basePath() {
         return basePath;
+    }
+
+    @Override
+    public String instanceName() {
+        return instanceName;
     }
 
     @Override

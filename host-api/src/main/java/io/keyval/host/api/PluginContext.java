@@ -26,6 +26,18 @@ public interface PluginContext {
     Logger logger();
 
     /**
+     * A name for this host instance, meant to tell apart hosts that share a database (for example
+     * whose counters or locks a row holds): {@code <hostname>:<port>} with the configured HTTP port.
+     * Hosts that pick a free port at start-up, and this default implementation, use the process id
+     * in place of the port.
+     *
+     * @return the instance name, e.g. {@code web-1:8080}
+     */
+    default String instanceName() {
+        return HostName.local() + ":" + ProcessHandle.current().pid();
+    }
+
+    /**
      * Publishes a service of this plugin so that other plugins can obtain it with
      * {@link #getPlugin(String, Class)} under this plugin's id.
      *

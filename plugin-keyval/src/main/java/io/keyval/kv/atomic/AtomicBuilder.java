@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import io.keyval.kv.AtomicOperation;
 import io.keyval.kv.CommitResult;
 import io.keyval.kv.Key;
-import io.keyval.kv.store.KvStore;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +17,7 @@ import java.util.List;
  * validated as they are added; keys when committing.
  *
  * <pre>{@code
- * CommitResult r = new AtomicBuilder(store)
+ * CommitResult r = new AtomicBuilder(AtomicCommitter.direct(store))
  *     .check(Key.of("seats", 7), null)
  *     .set(Key.of("seats", 7), Map.of("by", "ada"))
  *     .sum(Key.of("stats", "booked"), 1)
@@ -27,14 +26,14 @@ import java.util.List;
  */
 public final class AtomicBuilder implements AtomicOperation {
 
-    private final KvStore store;
+    private final AtomicCommitter committer;
     private final List<Check> checks = new ArrayList<>();
     private final List<Mutation> mutations = new ArrayList<>();
     private boolean committed;
 
-    /** @param store the store */
-    public AtomicBuilder(KvStore store) {
-        this.store = store;
+    /** @param committer what commits the request */
+    public AtomicBuilder(AtomicCommitter committer) {
+        this.committer = committer;
     }
 
     @Override
@@ -102,6 +101,6 @@ public final class AtomicBuilder implements AtomicOperation {
             throw new IllegalStateException("Atomic operation already committed");
         }
         committed = true;
-        return AtomicCommit.run(store, new AtomicRequest(checks, mutations));
+        return committer.commit(new AtomicRequest(checks, mutations));
     }
 }

@@ -23,7 +23,7 @@ import java.util.function.Function;
  * transaction body only.
  *
  * <pre>{@code
- * BufferedTransaction tx = new BufferedTransaction(store);
+ * BufferedTransaction tx = new BufferedTransaction(store, AtomicCommitter.direct(store));
  * long n = tx.get(counter, Long.class).value();
  * tx.set(counter, n + 1);
  * CommitResult r = tx.commit(); // ok=false if the counter changed since the read
@@ -36,9 +36,9 @@ final class BufferedTransaction implements KvTransaction {
     private final AtomicBuilder writes;
     private volatile boolean finished;
 
-    BufferedTransaction(KvStore store) {
+    BufferedTransaction(KvStore store, AtomicCommitter committer) {
         this.store = store;
-        this.writes = new AtomicBuilder(store);
+        this.writes = new AtomicBuilder(committer);
     }
 
     @Override

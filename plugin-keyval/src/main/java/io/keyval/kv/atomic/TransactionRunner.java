@@ -29,16 +29,24 @@ public final class TransactionRunner {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionRunner.class);
 
     private final KvStore store;
+    private final AtomicCommitter committer;
     private final Backoff.Sleeper sleeper;
     private final RandomGenerator random;
 
-    /** @param store the store; waits really sleep */
-    public TransactionRunner(KvStore store) {
-        this(store, Backoff.Sleeper.REAL, RandomGenerator.getDefault());
+    /**
+     * A runner whose waits really sleep.
+     *
+     * @param store the store the bodies read from (reads inside a transaction are part of it, not
+     *     operations of their own)
+     * @param committer what commits each attempt
+     */
+    public TransactionRunner(KvStore store, AtomicCommitter committer) {
+        this(store, committer, Backoff.Sleeper.REAL, RandomGenerator.getDefault());
     }
 
-    TransactionRunner(KvStore store, Backoff.Sleeper sleeper, RandomGenerator random) {
+    TransactionRunner(KvStore store, AtomicCommitter committer, Backoff.Sleeper sleeper, RandomGenerator random) {
         this.store = store;
+        this.committer = committer;
         this.sleeper = sleeper;
         this.random = random;
     }
@@ -57,7 +65,7 @@ public final class TransactionRunner {
         }
         Backoff backoff = new Backoff(options.retryDelay(), sleeper, random);
         for (int attempt = 0;; attempt++) {
-            BufferedTransaction tx = new BufferedTransaction(store);
+            BufferedTransaction tx = new BufferedTransaction(store, committer);
             T value;
             CommitResult result;
             try {

@@ -1,9 +1,8 @@
 package io.keyval.kv.http;
 
 import io.keyval.kv.CommitResult;
-import io.keyval.kv.atomic.AtomicCommit;
 import io.keyval.kv.atomic.AtomicRequest;
-import io.keyval.kv.store.KvStore;
+import io.keyval.kv.service.KvService;
 import java.io.IOException;
 
 /**
@@ -12,22 +11,23 @@ import java.io.IOException;
  * mutation that does not fit the stored value (nothing applied in either case). The body must be a
  * JSON object ({@code {}} is an empty commit).
  */
-final class AtomicRoutes {
+public final class AtomicRoutes implements Routes {
 
-    private final KvStore store;
+    private final KvService service;
 
-    AtomicRoutes(KvStore store) {
-        this.store = store;
+    /** @param service the service operations the route calls */
+    public AtomicRoutes(KvService service) {
+        this.service = service;
     }
 
-    /** @param router the route table */
-    void registerOn(Router router) {
+    @Override
+    public void registerOn(Router router) {
         router.add("POST", "/atomic", this::commit);
     }
 
     private void commit(ApiRequest request) throws IOException {
         AtomicRequest atomic = AtomicRequest.parse(request.jsonObjectBody().node());
-        CommitResult result = AtomicCommit.run(store, atomic);
+        CommitResult result = service.commit(atomic);
         JsonResponses.ok(request.exchange(), out -> {
             out.writeStartObject();
             out.writeBooleanField("ok", result.ok());

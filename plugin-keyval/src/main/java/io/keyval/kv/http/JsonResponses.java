@@ -56,9 +56,21 @@ public final class JsonResponses {
      * @param rendered the body
      */
     static void sendRendered(HttpServerExchange exchange, int status, ByteBuffer rendered) {
+        sendRendered(exchange, status, "application/json", rendered);
+    }
+
+    /**
+     * Sends a rendered body of any type from the connection's I/O thread.
+     *
+     * @param exchange the exchange
+     * @param status the HTTP status
+     * @param contentType the body's content type
+     * @param rendered the body
+     */
+    static void sendRendered(HttpServerExchange exchange, int status, String contentType, ByteBuffer rendered) {
         Runnable send = () -> {
             exchange.setStatusCode(status);
-            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, contentType);
             TimedSend.send(exchange, rendered, IoCallback.END_EXCHANGE);
         };
         if (exchange.isInIoThread()) {

@@ -2,21 +2,22 @@ package io.keyval.kv.http;
 
 import io.keyval.kv.Key;
 import io.keyval.kv.keys.KeyPaths;
+import io.keyval.kv.service.KvService;
 import io.keyval.kv.store.EntryBytes;
 import io.keyval.kv.store.ExpiresIn;
 import io.keyval.kv.store.JsonValues;
-import io.keyval.kv.store.KvStore;
 import io.keyval.kv.store.RawPage;
 import java.io.IOException;
 import java.util.Optional;
 
 /** The {@code /keys} endpoints (docs/http-api.md §4.1–4.9). */
-final class KeysRoutes {
+public final class KeysRoutes implements Routes {
 
-    private final KvStore store;
+    private final KvService service;
 
-    KeysRoutes(KvStore store) {
-        this.store = store;
+    /** @param service the service operations the routes call */
+    public KeysRoutes(KvService service) {
+        this.service = service;
     }
 
     /**
@@ -24,7 +25,8 @@ final class KeysRoutes {
      *
      * @param router the route table
      */
-    void registerOn(Router router) {
+    @Override
+    public void registerOn(Router router) {
         router.add("GET", "/keys", this::list)
                 .add("POST", "/keys/list", this::listWithFilter)
                 .add("GET", "/keys/count", this::count)
@@ -41,7 +43,7 @@ final class KeysRoutes {
         Key start = bound(KeyPaths.fromQuery(request.query("start")));
         Key end = bound(KeyPaths.fromQuery(request.query("end")));
         int limit = LimitParam.fromQuery(request.query("limit"));
-        PiecedResponse.sendArray(request.exchange(), store.scan(prefix, start, end, limit, reverse(request), null));
+        PiecedResponse.sendArray(request.exchange(), service.scan(prefix, start, end, limit, reverse(request), null));
     }
 
     private void listWithFilter(ApiRequest request) throws IOException {
@@ -50,11 +52,11 @@ final class KeysRoutes {
         Key start = bound(body.optionalKey("start"));
         Key end = bound(body.optionalKey("end"));
         PiecedResponse.sendArray(request.exchange(),
-                store.scan(prefix, start, end, body.limit(), body.flag("reverse"), body.where()));
+                service.scan(prefix, start, end, body.limit(), body.flag("reverse"), body.where()));
     }
 
     private void count(ApiRequest request) throws IOException {
-        long count = store.count(KeyPaths.fromQuery(request.query("prefix")));
+        long count = service.count(KeyPaths.fromQuery(request.query("prefix")));
         JsonResponses.ok(request.exchange(), out -> {
             out.writeStartObject();
             out.writeNumberField("count", count);
@@ -65,7 +67,7 @@ final class KeysRoutes {
     private void paginate(ApiRequest request) throws IOException {
         Key prefix = KeyPaths.fromQuery(request.query("prefix"));
         int limit = LimitParam.fromQuery(request.query("limit"));
-        RawPage page = store.paginate(prefix, request.query("cursor"), limit, reverse(request));
+        RawPage page = service.paginate(prefix, request.query("cursor"), limit, reverse(request));
         JsonResponses.ok(request.exchange(), out -> {
             out.writeStartObject();
             out.writeFieldName("entries");
@@ -77,21 +79,21 @@ final class KeysRoutes {
     }
 
     private void batchGet(ApiRequest request) throws IOException {
-        PiecedResponse.sendArray(request.exchange(), store.readKeys(request.jsonObjectBody().keys()));
+        PiecedResponse.sendArray(request.exchange(), service.readKeys(request.jsonObjectBody().keys()));
     }
 
     private void deleteBatch(ApiRequest request) throws IOException {
         JsonBody body = request.jsonObjectBody();
-        sendDeleted(request, store.deleteBatch(body.keys(), body.flag("exact"), body.where()));
+        sendDeleted(request, service.deleteBatch(body.keys(), body.flag("exact"), body.where()));
     }
 
     private void get(ApiRequest request) throws IOException {
-        sendEntry(request, store.getBytes(KeyPaths.fromRawPath(request.pathRest())));
+        sendEntry(request, service.getBytes(KeyPaths.fromRawPath(request.pathRest())));
     }
 
     /** {@link #get} on the I/O thread, when the store can read the key without waiting. */
     private boolean getAtOnce(ApiRequest request) throws IOException {
-        Optional<EntryBytes> entry = store.getBytesWithoutWaiting(KeyPaths.fromRawPath(request.pathRest()));
+        Optional<EntryBytes> entry = service.getBytesWithoutWaiting(KeyPaths.fromRawPath(request.pathRest()));
         if (entry.isEmpty()) {
             return false;
         }
@@ -113,7 +115,7 @@ final class KeysRoutes {
         if (body.length == 0) {
             throw new HttpError(400, "Request body is required: the JSON value to store");
         }
-        String versionstamp = store.set(key, JsonValues.compact(body), expiresIn);
+        String versionstamp = service.set(key, JsonValues.compact(body), expiresIn);
         JsonResponses.ok(request.exchange(), out -> {
             out.writeStartObject();
             out.writeBooleanField("ok", true);
@@ -126,7 +128,7 @@ final class KeysRoutes {
         Key key = KeyPaths.fromRawPath(request.pathRest());
         // Any non-empty body counts, whatever its Content-Type.
         JsonBody body = request.jsonObjectBody();
-        sendDeleted(request, store.delete(key, body.flag("exact"), body.where()));
+        sendDeleted(request, service.delete(key, body.flag("exact"), body.where()));
     }
 
     private static void sendDeleted(ApiRequest request, long deleted) throws IOException {

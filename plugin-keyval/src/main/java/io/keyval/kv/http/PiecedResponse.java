@@ -115,6 +115,7 @@ final class PiecedResponse {
     }
 
     private void abort() {
+        read.abandon();
         exchange.getIoThread().execute(() -> {
             exchange.setPersistent(false);
             try {

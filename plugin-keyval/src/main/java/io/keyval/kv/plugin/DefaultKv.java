@@ -9,6 +9,8 @@ import io.keyval.kv.Key;
 import io.keyval.kv.Kv;
 import io.keyval.kv.KvChange;
 import io.keyval.kv.KvEntry;
+import io.keyval.kv.KvException;
+import io.keyval.kv.KvMetrics;
 import io.keyval.kv.ListOptions;
 import io.keyval.kv.Page;
 import io.keyval.kv.PageOptions;
@@ -19,54 +21,52 @@ import io.keyval.kv.atomic.AtomicBuilder;
 import io.keyval.kv.atomic.TransactionRunner;
 import io.keyval.kv.atomic.TriggerDispatcher;
 import io.keyval.kv.store.JsonValues;
-import io.keyval.kv.store.KvStore;
+import io.keyval.kv.service.KvService;
 import io.keyval.kv.store.RawPage;
 import io.keyval.kv.store.StoredEntry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-/** The {@link Kv} service: typed conversions over the {@link KvStore}. */
+/**
+ * The {@link Kv} service: typed conversions over the service operations ({@link KvService}), which
+ * count each call in the metrics exactly like an HTTP call.
+ */
 public final class DefaultKv implements Kv {
 
-    private final KvStore store;
+    private final KvService service;
     private final TransactionRunner transactions;
     private final TriggerDispatcher triggers;
+    private final Optional<KvMetrics> metrics;
 
     /**
-     * A service with its own trigger dispatcher (its thread starts with the first triggered event).
-     *
-     * @param store the store
-     */
-    public DefaultKv(KvStore store) {
-        this(store, TriggerDispatcher.attachTo(store.pipeline()));
-    }
-
-    /**
-     * @param store the store
+     * @param service the service operations
      * @param triggers the dispatcher attached to the store's pipeline (its owner closes it)
+     * @param metrics this host's metrics; empty when disabled
      */
-    public DefaultKv(KvStore store, TriggerDispatcher triggers) {
-        this.store = store;
-        this.transactions = new TransactionRunner(store);
+    public DefaultKv(KvService service, TriggerDispatcher triggers, Optional<KvMetrics> metrics) {
+        this.service = service;
+        this.transactions = new TransactionRunner(service.store(), service);
         this.triggers = triggers;
+        this.metrics = metrics;
     }
 
     @Override
     public KvEntry<JsonNode> get(Key key) {
-        return entry(store.get(key), JsonValues::tree);
+        return entry(service.get(key), JsonValues::tree);
     }
 
     @Override
     public <T> KvEntry<T> get(Key key, Class<T> type) {
-        return entry(store.get(key), json -> JsonValues.convert(json, type));
+        return entry(service.get(key), json -> JsonValues.convert(json, type));
     }
 
     @Override
     public List<KvEntry<JsonNode>> getMany(List<Key> keys) {
-        return store.getMany(keys).stream().map(e -> entry(e, JsonValues::tree)).toList();
+        return service.getMany(keys).stream().map(e -> entry(e, JsonValues::tree)).toList();
     }
 
     @Override
@@ -76,7 +76,7 @@ public final class DefaultKv implements Kv {
 
     @Override
     public CommitResult set(Key key, Object value, Duration expiresIn) {
-        String vs = store.set(key, JsonValues.write(value), expiresIn == null ? null : expiresIn.toMillis());
+        String vs = service.set(key, JsonValues.write(value), expiresIn == null ? null : expiresIn.toMillis());
         return new CommitResult(true, vs);
     }
 
@@ -87,7 +87,7 @@ public final class DefaultKv implements Kv {
 
     @Override
     public long delete(Key key, DeleteOptions options) {
-        return store.delete(key, options.exact(), filter(options.where()));
+        return service.delete(key, options.exact(), filter(options.where()));
     }
 
     @Override
@@ -101,26 +101,26 @@ public final class DefaultKv implements Kv {
     }
 
     private <T> List<KvEntry<T>> list(Key prefix, ListOptions o, Function<String, T> convert) {
-        return store.list(prefix, o.start(), o.end(), o.limit(), o.reverse(), filter(o.where())).stream()
+        return service.list(prefix, o.start(), o.end(), o.limit(), o.reverse(), filter(o.where())).stream()
                 .map(e -> entry(e, convert))
                 .toList();
     }
 
     @Override
     public long count(Key prefix) {
-        return store.count(prefix);
+        return service.count(prefix);
     }
 
     @Override
     public Page<JsonNode> paginate(Key prefix, PageOptions options) {
-        RawPage page = store.paginate(prefix, options.cursor(), options.limit(), options.reverse());
+        RawPage page = service.paginate(prefix, options.cursor(), options.limit(), options.reverse());
         return new Page<>(page.entries().stream().map(e -> entry(e, JsonValues::tree)).toList(),
                 page.cursor(), page.hasMore());
     }
 
     @Override
     public AtomicOperation atomic() {
-        return new AtomicBuilder(store);
+        return new AtomicBuilder(service);
     }
 
     @Override
@@ -136,6 +136,11 @@ public final class DefaultKv implements Kv {
     @Override
     public Subscription addTrigger(Key prefix, Set<KvChange.Type> events, Consumer<KvChange> handler) {
         return triggers.subscribe(prefix, events, handler);
+    }
+
+    @Override
+    public KvMetrics metrics() {
+        return metrics.orElseThrow(() -> new KvException("Metrics are disabled (metrics.enabled: false)"));
     }
 
     private static JsonNode filter(Filter f) {

@@ -1,5 +1,7 @@
 package io.keyval.kv.plugin;
 
+import io.keyval.kv.metrics.MetricsRecorder;
+import io.keyval.kv.metrics.Operation;
 import io.keyval.kv.store.KvStore;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -7,7 +9,10 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Deletes expired entries in the background (every 60 s by default; docs/configuration.md). */
+/**
+ * Deletes expired entries in the background (every 60 s by default; docs/configuration.md). A failed
+ * purge is logged and counted as a {@code cleanup} error; the next one tries again.
+ */
 final class TtlPurger implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TtlPurger.class);
@@ -18,7 +23,7 @@ final class TtlPurger implements AutoCloseable {
         return t;
     });
 
-    TtlPurger(KvStore store, long intervalMillis) {
+    TtlPurger(KvStore store, long intervalMillis, MetricsRecorder recorder) {
         timer.scheduleWithFixedDelay(() -> {
             try {
                 int n = store.purgeExpired();
@@ -26,6 +31,7 @@ final class TtlPurger implements AutoCloseable {
                     LOG.debug("Purged {} expired entries", n);
                 }
             } catch (RuntimeException e) {
+                recorder.recordFailure(Operation.CLEANUP);
                 LOG.warn("TTL purge failed", e);
             }
         }, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);

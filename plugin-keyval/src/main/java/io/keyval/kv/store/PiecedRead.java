@@ -14,4 +14,8 @@ public interface PiecedRead {
 
     /** @return the next piece, in order (empty once the read is finished) */
     List<StoredEntry> next();
+
+    /** Tells the read that no more pieces will be asked for before it finished (the client went away). */
+    default void abandon() {
+    }
 }

@@ -1,6 +1,5 @@
 package io.keyval.kv.atomic;
 
-import io.keyval.kv.testing.StoreFixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -13,6 +12,7 @@ import io.keyval.kv.KvTransaction;
 import io.keyval.kv.KvValidationException;
 import io.keyval.kv.TransactionOptions;
 import io.keyval.kv.TransactionResult;
+import io.keyval.kv.testing.StoreFixture;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +28,7 @@ abstract class TransactionContract extends StoreFixture {
 
     private TransactionRunner runner() {
         sleeps.clear();
-        return new TransactionRunner(store, sleeps::add, RandomGenerator.getDefault());
+        return new TransactionRunner(store, AtomicCommitter.direct(store), sleeps::add, RandomGenerator.getDefault());
     }
 
     @Test

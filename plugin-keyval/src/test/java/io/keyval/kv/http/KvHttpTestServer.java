@@ -6,7 +6,10 @@ import io.keyval.database.DatabaseAdapter;
 import io.keyval.database.Databases;
 import io.keyval.database.testing.TestDatabases;
 import io.keyval.kv.Key;
+import io.keyval.kv.metrics.MetricsRecorder;
+import io.keyval.kv.service.KvService;
 import io.keyval.kv.store.KvStore;
+import io.undertow.server.HttpHandler;
 import io.keyval.kv.store.RawPage;
 import io.keyval.kv.store.StoredEntry;
 import io.undertow.Handlers;
@@ -60,11 +63,17 @@ final class KvHttpTestServer implements AutoCloseable {
         store = KvStore.open(adapter.apply(databases.getRootAdapter(null)), Clock.systemUTC());
         undertow = Undertow.builder()
                 .addHttpListener(0, "127.0.0.1")
-                .setHandler(Handlers.path().addPrefixPath(API, new KvHttpApi(store, MAX_BODY).handler()))
+                .setHandler(Handlers.path().addPrefixPath(API, api(store)))
                 .build();
         undertow.start();
         port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
         origin = "http://127.0.0.1:" + port;
+    }
+
+    /** The API of the keys and atomic routes, uncounted (the metrics routes are tested on a real host). */
+    private static HttpHandler api(KvStore store) {
+        KvService service = new KvService(store, MetricsRecorder.NONE);
+        return new KvHttpApi(List.of(new KeysRoutes(service), new AtomicRoutes(service)), MAX_BODY).handler();
     }
 
     /**

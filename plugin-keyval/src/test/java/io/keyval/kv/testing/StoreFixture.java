@@ -8,7 +8,10 @@ import io.keyval.database.Databases;
 import io.keyval.database.testing.TestDatabases;
 import io.keyval.kv.Key;
 import io.keyval.kv.commit.WriteCommand;
+import io.keyval.kv.atomic.TriggerDispatcher;
+import io.keyval.kv.metrics.MetricsRecorder;
 import io.keyval.kv.plugin.DefaultKv;
+import io.keyval.kv.service.KvService;
 import io.keyval.kv.store.JsonValues;
 import io.keyval.kv.store.KvStore;
 import io.keyval.kv.store.StoredEntry;
@@ -16,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -55,7 +59,8 @@ public abstract class StoreFixture {
         databases = TestDatabases.open(engine(), tempDir);
         adapter = databases.getRootAdapter(null);
         store = KvStore.open(adapter, clock);
-        kv = new DefaultKv(store);
+        kv = new DefaultKv(new KvService(store, MetricsRecorder.NONE), TriggerDispatcher.attachTo(store.pipeline()),
+                Optional.empty());
     }
 
     @AfterAll

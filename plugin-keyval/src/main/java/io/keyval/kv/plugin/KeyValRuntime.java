@@ -1,0 +1,121 @@
+package io.keyval.kv.plugin;
+
+import io.keyval.database.DatabaseAdapter;
+import io.keyval.kv.Kv;
+import io.keyval.kv.KvMetrics;
+import io.keyval.kv.atomic.TriggerDispatcher;
+import io.keyval.kv.engine.Engine;
+import io.keyval.kv.engine.Migrations;
+import io.keyval.kv.http.AtomicRoutes;
+import io.keyval.kv.http.KeysRoutes;
+import io.keyval.kv.http.KvHttpApi;
+import io.keyval.kv.http.MetricsRoutes;
+import io.keyval.kv.http.Routes;
+import io.keyval.kv.metrics.MetricsRecorder;
+import io.keyval.kv.metrics.PostgresMetricsDialect;
+import io.keyval.kv.metrics.SqliteMetricsDialect;
+import io.keyval.kv.metrics.StoreMetrics;
+import io.keyval.kv.service.KvService;
+import io.keyval.kv.store.KvStore;
+import io.keyval.kv.store.PostgresStoreDialect;
+import io.keyval.kv.store.SqliteStoreDialect;
+import io.keyval.kv.where.PostgresWhereDialect;
+import io.keyval.kv.where.SqliteWhereDialect;
+import io.undertow.server.HttpHandler;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The composition root: builds every service of the store from the settings and the database
+ * adapter, once, and owns their start and stop order. The engine is chosen here, once; each
+ * capability gets its own dialect, and the schema scripts of all capabilities run in one pass before
+ * anything starts.
+ *
+ * <pre>{@code
+ * try (KeyValRuntime runtime = KeyValRuntime.start(adapter, settings, Clock.systemUTC())) {
+ *     Kv kv = runtime.kv();
+ *     HttpHandler api = runtime.httpApi();
+ * }
+ * }</pre>
+ */
+public final class KeyValRuntime implements AutoCloseable {
+
+    private final KvStore store;
+    private final TriggerDispatcher triggers;
+    private final Optional<StoreMetrics> metrics;
+    private final TtlPurger purger;
+    private final Kv kv;
+    private final HttpHandler httpApi;
+
+    private KeyValRuntime(KvStore store, TriggerDispatcher triggers, Optional<StoreMetrics> metrics, TtlPurger purger,
+            KeyValSettings settings) {
+        this.store = store;
+        this.triggers = triggers;
+        this.metrics = metrics;
+        this.purger = purger;
+        KvService service = new KvService(store, metrics.<MetricsRecorder>map(m -> m).orElse(MetricsRecorder.NONE));
+        this.kv = new DefaultKv(service, triggers, metrics.map(m -> (KvMetrics) m));
+        List<Routes> routes = new ArrayList<>(List.of(new KeysRoutes(service), new AtomicRoutes(service)));
+        metrics.ifPresent(m -> routes.add(new MetricsRoutes(m)));
+        this.httpApi = new KvHttpApi(routes, settings.maxBodySize()).handler();
+    }
+
+    /**
+     * Migrates the schema, then starts the store, the metrics (restoring saved counters before any
+     * call is served) and the TTL purge.
+     *
+     * @param adapter the database adapter
+     * @param settings the plugin's settings
+     * @param clock the time source
+     * @return the running services
+     */
+    public static KeyValRuntime start(DatabaseAdapter adapter, KeyValSettings settings, Clock clock) {
+        Engine engine = Engine.of(adapter.type());
+        boolean metered = settings.metrics().enabled();
+        Migrations.apply(adapter, engine, metered
+                ? List.of(KvStore.SCHEMA, StoreMetrics.SCHEMA)
+                : List.of(KvStore.SCHEMA));
+        KvStore store = new KvStore(adapter, engine.select(SqliteStoreDialect::new, PostgresStoreDialect::new),
+                engine.select(SqliteWhereDialect::new, PostgresWhereDialect::new), clock);
+        TriggerDispatcher triggers = TriggerDispatcher.attachTo(store.pipeline());
+        Optional<StoreMetrics> metrics = Optional.empty();
+        try {
+            if (metered) {
+                metrics = Optional.of(StoreMetrics.start(adapter,
+                        engine.select(SqliteMetricsDialect::new, PostgresMetricsDialect::new), settings.metrics(), clock));
+            }
+            MetricsRecorder recorder = metrics.<MetricsRecorder>map(m -> m).orElse(MetricsRecorder.NONE);
+            TtlPurger purger = new TtlPurger(store, settings.ttlPurgeInterval(), recorder);
+            return new KeyValRuntime(store, triggers, metrics, purger, settings);
+        } catch (RuntimeException e) {
+            metrics.ifPresent(StoreMetrics::close);
+            store.close();
+            triggers.close();
+            throw e;
+        }
+    }
+
+    /** @return the service other plugins use */
+    public Kv kv() {
+        return kv;
+    }
+
+    /** @return the handler of every request below {@code {base}/api} */
+    public HttpHandler httpApi() {
+        return httpApi;
+    }
+
+    /**
+     * Stops in order: the TTL purge timer, the metrics (timer, then a final save), the store (queued
+     * commits complete), and last the triggers, which still deliver the last commits' events.
+     */
+    @Override
+    public void close() {
+        purger.close();
+        metrics.ifPresent(StoreMetrics::close);
+        store.close();
+        triggers.close();
+    }
+}

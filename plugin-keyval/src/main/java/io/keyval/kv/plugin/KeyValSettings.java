@@ -1,0 +1,46 @@
+package io.keyval.kv.plugin;
+
+import io.keyval.host.api.PluginConfig;
+import io.keyval.host.api.PluginException;
+import io.keyval.kv.metrics.MetricsSettings;
+
+/**
+ * The plugin's configuration (docs/configuration.md), read once from its manifest.
+ *
+ * @param database the database adapter type; blank for the database plugin's default
+ * @param maxBodySize the largest accepted request body (bytes)
+ * @param ttlPurgeInterval how often expired entries are deleted (ms)
+ * @param metrics the {@code metrics.*} settings
+ */
+public record KeyValSettings(String database, long maxBodySize, long ttlPurgeInterval, MetricsSettings metrics) {
+
+    /**
+     * @param config the plugin's configuration
+     * @param instanceName the host instance's name, the default of {@code metrics.instance}
+     * @return the settings, defaults filled in
+     * @throws PluginException naming the setting that is invalid
+     */
+    public static KeyValSettings from(PluginConfig config, String instanceName) {
+        long purge = positive(config, "ttl.purgeInterval", 60_000);
+        MetricsSettings metrics = new MetricsSettings(
+                config.getBoolean("metrics.enabled", true),
+                config.getBoolean("metrics.persistent", false),
+                positive(config, "metrics.flushInterval", 30_000),
+                nonBlank(config.getString("metrics.instance", null), instanceName),
+                positive(config, "metrics.storageRefresh", 10_000));
+        return new KeyValSettings(config.getString("database", null), positive(config, "maxBodySize", 10L * 1024 * 1024),
+                purge, metrics);
+    }
+
+    private static long positive(PluginConfig config, String path, long def) {
+        long value = config.getLong(path, def);
+        if (value <= 0) {
+            throw new PluginException("Configuration '{}' must be a positive number, not {}", path, value);
+        }
+        return value;
+    }
+
+    private static String nonBlank(String value, String def) {
+        return value == null || value.isBlank() ? def : value.trim();
+    }
+}
