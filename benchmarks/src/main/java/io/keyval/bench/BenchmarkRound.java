@@ -6,9 +6,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One round on one engine: every workload through the raw JDBC baseline and the Java API, W4b through
- * the group-commit reference, then W1/W2 over HTTP against the raw Undertow baseline and the KeyVal
- * API, each store on a fresh database.
+ * One round on one engine: every workload through the raw JDBC baseline and the Java API, W1/W2 once
+ * more with the plugin's metrics off, W4b through the group-commit reference, then W1/W2 over HTTP
+ * against the raw Undertow baseline and the KeyVal API (metrics on, then off), each store on a fresh
+ * database.
  */
 final class BenchmarkRound {
 
@@ -49,6 +50,11 @@ final class BenchmarkRound {
         try (StoreUnderTest api = new KvApiStore(engine.create(), data)) {
             inProcess(api);
         }
+        try (StoreUnderTest metricsOff = new KvApiStore(engine.create(), data, false)) {
+            LOG.info("{} {} run {}: W1, W2", engine.variant(), metricsOff.system(), run);
+            pointWorkloads(metricsOff.clients(), 1, new Labels(metricsOff.system(), metricsOff.durability(),
+                    metricsOff.mode()));
+        }
         try (GroupCommitReference reference = new GroupCommitReference(engine.create())) {
             LOG.info("{} {} run {}: W4b", engine.variant(), GroupCommitReference.SYSTEM, run);
             new Labels(GroupCommitReference.SYSTEM, reference.durability(), "jdbc")
@@ -61,6 +67,9 @@ final class BenchmarkRound {
             try (HttpEndpoint keyval = HttpEndpoint.keyval(new KvApiStore(engine.create(), data), data)) {
                 overHttp(keyval, clients);
             }
+            try (HttpEndpoint keyval = HttpEndpoint.keyval(new KvApiStore(engine.create(), data, false), data)) {
+                overHttp(keyval, clients);
+            }
         }
     }
 
@@ -69,8 +78,7 @@ final class BenchmarkRound {
         LOG.info("{} {} run {}: W1-W4b", engine.variant(), store.system(), run);
         ClientFactory<StoreClient> clients = store.clients();
         Labels labels = new Labels(store.system(), store.durability(), store.mode());
-        labels.emit(PointWorkload.sets(clients, 1, p));
-        labels.emit(PointWorkload.gets(clients, 1, p));
+        pointWorkloads(clients, 1, labels);
         labels.emit(ScanWorkload.run(clients, p));
         labels.emit(CounterWorkloads.contended(clients, p));
         labels.emit(CounterWorkloads.uncontended(clients, p));
@@ -78,9 +86,15 @@ final class BenchmarkRound {
 
     private void overHttp(HttpEndpoint endpoint, int clients) throws Exception {
         LOG.info("{} {} run {}: W1, W2 over HTTP, {} clients", engine.variant(), endpoint.system(), run, clients);
-        Labels labels = new Labels(endpoint.system(), endpoint.durability(), "http c=" + clients);
-        labels.emit(PointWorkload.sets(endpoint.clients(), clients, p));
-        labels.emit(PointWorkload.gets(endpoint.clients(), clients, p));
+        pointWorkloads(endpoint.clients(), clients, new Labels(endpoint.system(), endpoint.durability(),
+                "http c=" + clients));
+    }
+
+    /** W1 (sets), then W2 (gets of what W1 wrote). */
+    private void pointWorkloads(ClientFactory<? extends PointClient> clients, int threads, Labels labels)
+            throws Exception {
+        labels.emit(PointWorkload.sets(clients, threads, p));
+        labels.emit(PointWorkload.gets(clients, threads, p));
     }
 
     /** What the result lines of one system and mode share. */

@@ -43,7 +43,7 @@ final class HttpEndpoint implements AutoCloseable {
      */
     static HttpEndpoint keyval(KvApiStore store, Dataset data) {
         HttpHandler api = store.runtime().httpApi();
-        return new HttpEndpoint("java-kv", store.durability(), new KvHttpRoutes(data), data,
+        return new HttpEndpoint(store.system(), store.durability(), new KvHttpRoutes(data), data,
                 Handlers.path().addPrefixPath(KvHttpRoutes.MOUNT, api), store);
     }
 

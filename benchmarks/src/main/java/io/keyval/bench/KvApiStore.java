@@ -16,7 +16,13 @@ final class KvApiStore implements StoreUnderTest {
 
     private final Engine.FreshDatabase database;
     private final Databases.ClosableDatabaseService service;
+    /** The store as the plugin runs it, metrics on. */
+    static final String SYSTEM = "java-kv";
+    /** The same with {@code metrics.enabled: false}: the baseline of the metrics overhead. */
+    static final String SYSTEM_METRICS_OFF = "java-kv-metrics-off";
+
     private final KeyValRuntime runtime;
+    private final String system;
     private final Kv kv;
     private final String durability;
     private final KvApiClient client;
@@ -28,12 +34,23 @@ final class KvApiStore implements StoreUnderTest {
      * @param data the benchmark data
      */
     KvApiStore(Engine.FreshDatabase database, Dataset data) {
+        this(database, data, true);
+    }
+
+    /**
+     * @param database a fresh database; deleted when this store closes
+     * @param data the benchmark data
+     * @param metrics whether the plugin counts its operations ({@code metrics.enabled})
+     */
+    KvApiStore(Engine.FreshDatabase database, Dataset data, boolean metrics) {
         this.database = database;
         Map<String, Object> config = Map.of("adapters", List.of(database.adapterConfig()));
         this.service = Databases.create(PluginConfig.of(config), Path.of("."));
         DatabaseAdapter adapter = service.getRootAdapter(null);
         this.durability = adapter.durability();
-        this.runtime = KeyValRuntime.start(adapter, KeyValSettings.from(PluginConfig.of(Map.of()), "bench"),
+        this.system = metrics ? SYSTEM : SYSTEM_METRICS_OFF;
+        this.runtime = KeyValRuntime.start(adapter,
+                KeyValSettings.from(PluginConfig.of(Map.of("metrics", Map.of("enabled", metrics))), "bench"),
                 Clock.systemUTC());
         this.kv = runtime.kv();
         this.client = new KvApiClient(kv, data);
@@ -51,7 +68,7 @@ final class KvApiStore implements StoreUnderTest {
 
     @Override
     public String system() {
-        return "java-kv";
+        return system;
     }
 
     @Override

@@ -11,7 +11,9 @@ import java.util.Optional;
 /**
  * The readable summary: each java-kv figure (median over the runs), the same figure of its baseline
  * (raw-jdbc for the API, raw-undertow for HTTP at the same client count), their ratio, and the target;
- * then the group-commit reference's W4b figures with their ratio to the same baseline.
+ * then the group-commit reference's W4b figures with their ratio to the same baseline; then the
+ * metrics overhead: W1 and W2 throughput with metrics on against the same store with metrics off,
+ * measured in the same rounds.
  */
 final class SummaryTable {
 
@@ -29,6 +31,9 @@ final class SummaryTable {
                     : new Series("raw-jdbc", variant, workload, "jdbc", metric);
         }
     }
+
+    /** With metrics on, W1 and W2 keep at least this share of their metrics-off throughput. */
+    static final double METRICS_OVERHEAD_BOUND = 0.97;
 
     private final Map<Series, List<Double>> series = new LinkedHashMap<>();
     private int missed;
@@ -54,6 +59,29 @@ final class SummaryTable {
                     printRow(out, e.getKey(), median(e.getValue()));
                 }
             }
+        }
+        printMetricsOverhead(out);
+    }
+
+    private void printMetricsOverhead(PrintStream out) {
+        out.println();
+        out.printf(FORMAT, "metrics on", "variant", "wl", "mode", "metric", "figure", "off", "ratio", "target", "");
+        for (Map.Entry<Series, List<Double>> e : series.entrySet()) {
+            Series on = e.getKey();
+            Series off = new Series(KvApiStore.SYSTEM_METRICS_OFF, on.variant(), on.workload(), on.mode(), on.metric());
+            if (!on.system().equals(KvApiStore.SYSTEM) || !on.metric().equals("ops_per_s") || !series.containsKey(off)) {
+                continue;
+            }
+            double figure = median(e.getValue());
+            double baseline = median(series.get(off));
+            double ratio = figure / baseline;
+            boolean met = ratio >= METRICS_OVERHEAD_BOUND;
+            if (!met) {
+                missed++;
+            }
+            out.printf(FORMAT, on.system(), on.variant(), on.workload(), on.mode(), on.metric(), number(figure),
+                    number(baseline), String.format("%.3fx", ratio), ">= " + METRICS_OVERHEAD_BOUND + "x",
+                    met ? "PASS" : "MISS");
         }
     }
 
