@@ -7,9 +7,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One round on one engine: every workload through the raw JDBC baseline and the Java API, W1/W2 once
- * more with the plugin's metrics off, W4b through the group-commit reference, then W1/W2 over HTTP
- * against the raw Undertow baseline and the KeyVal API (metrics on, then off), each store on a fresh
- * database.
+ * more with the plugin's metrics off (before or after, alternating by round), W4b through the
+ * group-commit reference, then W1/W2 over HTTP against the raw Undertow baseline and the KeyVal API
+ * (metrics on and off, alternating), each store on a fresh database.
  */
 final class BenchmarkRound {
 
@@ -47,13 +47,17 @@ final class BenchmarkRound {
         try (StoreUnderTest raw = new RawJdbcStore(engine.create(), data)) {
             inProcess(raw);
         }
+        // Metrics on and off alternate which goes first, round by round, so that neither always has
+        // the warmer JVM or the colder caches.
+        boolean metricsOffFirst = run % 2 == 0;
+        if (metricsOffFirst) {
+            inProcessMetricsOff();
+        }
         try (StoreUnderTest api = new KvApiStore(engine.create(), data)) {
             inProcess(api);
         }
-        try (StoreUnderTest metricsOff = new KvApiStore(engine.create(), data, false)) {
-            LOG.info("{} {} run {}: W1, W2", engine.variant(), metricsOff.system(), run);
-            pointWorkloads(metricsOff.clients(), 1, new Labels(metricsOff.system(), metricsOff.durability(),
-                    metricsOff.mode()));
+        if (!metricsOffFirst) {
+            inProcessMetricsOff();
         }
         try (GroupCommitReference reference = new GroupCommitReference(engine.create())) {
             LOG.info("{} {} run {}: W4b", engine.variant(), GroupCommitReference.SYSTEM, run);
@@ -64,12 +68,19 @@ final class BenchmarkRound {
             try (HttpEndpoint rawUndertow = HttpEndpoint.rawUndertow(data)) {
                 overHttp(rawUndertow, clients);
             }
-            try (HttpEndpoint keyval = HttpEndpoint.keyval(new KvApiStore(engine.create(), data), data)) {
-                overHttp(keyval, clients);
+            for (boolean metrics : metricsOffFirst ? List.of(false, true) : List.of(true, false)) {
+                try (HttpEndpoint keyval = HttpEndpoint.keyval(new KvApiStore(engine.create(), data, metrics), data)) {
+                    overHttp(keyval, clients);
+                }
             }
-            try (HttpEndpoint keyval = HttpEndpoint.keyval(new KvApiStore(engine.create(), data, false), data)) {
-                overHttp(keyval, clients);
-            }
+        }
+    }
+
+    /** W1 and W2 on a store with the plugin's metrics off: the baseline of the metrics overhead. */
+    private void inProcessMetricsOff() throws Exception {
+        try (StoreUnderTest store = new KvApiStore(engine.create(), data, false)) {
+            LOG.info("{} {} run {}: W1, W2", engine.variant(), store.system(), run);
+            pointWorkloads(store.clients(), 1, new Labels(store.system(), store.durability(), store.mode()));
         }
     }
 

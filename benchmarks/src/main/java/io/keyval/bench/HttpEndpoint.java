@@ -16,8 +16,6 @@ import java.nio.ByteBuffer;
  */
 final class HttpEndpoint implements AutoCloseable {
 
-    /** The API's request body cap, as the plugin's default. */
-
     private final String system;
     private final String durability;
     private final HttpRoutes routes;

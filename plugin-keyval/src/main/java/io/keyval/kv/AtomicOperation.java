@@ -28,31 +28,85 @@ public interface AtomicOperation {
      */
     AtomicOperation check(Key key, String versionstamp);
 
-    /** @param key key @param value value @return this */
+    /**
+     * Writes a value, without a TTL (an earlier expiry is removed).
+     *
+     * @param key the key; may hold {@link Kv#uuidv7()} placeholders
+     * @param value the value, anything Jackson serialises (may hold placeholders too)
+     * @return this
+     */
     AtomicOperation set(Key key, Object value);
 
-    /** @param key key @param value value @param expiresIn time to live or {@code null} @return this */
+    /**
+     * Writes a value that expires.
+     *
+     * @param key the key
+     * @param value the value
+     * @param expiresIn time to live, or {@code null} for none
+     * @return this
+     */
     AtomicOperation set(Key key, Object value, Duration expiresIn);
 
-    /** Removes exactly {@code key} (no descendants). @param key key @return this */
+    /**
+     * Removes exactly {@code key} (no descendants).
+     *
+     * @param key the key
+     * @return this
+     */
     AtomicOperation delete(Key key);
 
-    /** Adds {@code n} to a number or bigint value (absent: stores {@code n}). @param key key @param n operand @return this */
+    /**
+     * Adds {@code n} to a number or bigint value; an absent key stores {@code n}. The result has no TTL.
+     *
+     * @param key the key
+     * @param n the operand
+     * @return this
+     */
     AtomicOperation sum(Key key, long n);
 
-    /** @param key key @param n operand (exact arithmetic on bigint values) @return this */
+    /**
+     * Adds {@code n} with exact arithmetic (a bigint value stays a bigint).
+     *
+     * @param key the key
+     * @param n the operand
+     * @return this
+     */
     AtomicOperation sum(Key key, BigInteger n);
 
-    /** @param key key @param n operand @return this */
+    /**
+     * Keeps the larger of the stored number and {@code n}; an absent key stores {@code n}.
+     *
+     * @param key the key
+     * @param n the operand
+     * @return this
+     */
     AtomicOperation max(Key key, long n);
 
-    /** @param key key @param n operand @return this */
+    /**
+     * Keeps the smaller of the stored number and {@code n}; an absent key stores {@code n}.
+     *
+     * @param key the key
+     * @param n the operand
+     * @return this
+     */
     AtomicOperation min(Key key, long n);
 
-    /** Appends elements to an array value (absent: stores them). @param key key @param values elements @return this */
+    /**
+     * Appends elements to an array value; an absent key stores them as a new array.
+     *
+     * @param key the key
+     * @param values the elements
+     * @return this
+     */
     AtomicOperation append(Key key, List<?> values);
 
-    /** @param key key @param values elements to put in front @return this */
+    /**
+     * Puts elements in front of an array value; an absent key stores them as a new array.
+     *
+     * @param key the key
+     * @param values the elements
+     * @return this
+     */
     AtomicOperation prepend(Key key, List<?> values);
 
     /**

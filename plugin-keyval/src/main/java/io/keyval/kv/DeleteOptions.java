@@ -18,7 +18,10 @@ public record DeleteOptions(boolean exact, Filter where) {
         return new DeleteOptions(true, null);
     }
 
-    /** @param f filter @return a copy */
+    /**
+     * @param f the where filter (see {@link Filter}), or {@code null} for none
+     * @return a copy with it
+     */
     public DeleteOptions where(Filter f) {
         return new DeleteOptions(exact, f);
     }

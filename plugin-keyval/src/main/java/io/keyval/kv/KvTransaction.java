@@ -13,39 +13,101 @@ import java.util.List;
  */
 public interface KvTransaction {
 
-    /** @param key key @return the entry (recorded as a check) */
+    /**
+     * Reads a key; the entry read becomes a check of the commit (its versionstamp, or its absence).
+     *
+     * @param key the key
+     * @return the entry
+     */
     KvEntry<JsonNode> get(Key key);
 
-    /** @param key key @param type value type @param <T> value type @return the entry */
+    /**
+     * Reads a key as a Java type; recorded as a check like {@link #get(Key)}.
+     *
+     * @param key the key
+     * @param type the value's type
+     * @param <T> the value's type
+     * @return the entry
+     */
     <T> KvEntry<T> get(Key key, Class<T> type);
 
-    /** @param keys keys @return entries in order */
+    /**
+     * Reads several keys in one query; each becomes a check.
+     *
+     * @param keys the keys
+     * @return the entries, in the order of {@code keys}
+     */
     List<KvEntry<JsonNode>> getMany(List<Key> keys);
 
-    /** @param key key @param value value */
+    /**
+     * Buffers a write, without a TTL.
+     *
+     * @param key the key
+     * @param value the value
+     */
     void set(Key key, Object value);
 
-    /** @param key key @param value value @param expiresIn time to live or {@code null} */
+    /**
+     * Buffers a write that expires.
+     *
+     * @param key the key
+     * @param value the value
+     * @param expiresIn time to live, or {@code null} for none
+     */
     void set(Key key, Object value, Duration expiresIn);
 
-    /** @param key exact key to remove */
+    /**
+     * Buffers the removal of exactly {@code key}.
+     *
+     * @param key the key
+     */
     void delete(Key key);
 
-    /** @param key key @param n operand */
+    /**
+     * Buffers {@link AtomicOperation#sum(Key, long)}.
+     *
+     * @param key the key
+     * @param n the operand
+     */
     void sum(Key key, long n);
 
-    /** @param key key @param n operand */
+    /**
+     * Buffers {@link AtomicOperation#sum(Key, BigInteger)}.
+     *
+     * @param key the key
+     * @param n the operand
+     */
     void sum(Key key, BigInteger n);
 
-    /** @param key key @param n operand */
+    /**
+     * Buffers {@link AtomicOperation#max(Key, long)}.
+     *
+     * @param key the key
+     * @param n the operand
+     */
     void max(Key key, long n);
 
-    /** @param key key @param n operand */
+    /**
+     * Buffers {@link AtomicOperation#min(Key, long)}.
+     *
+     * @param key the key
+     * @param n the operand
+     */
     void min(Key key, long n);
 
-    /** @param key key @param values elements */
+    /**
+     * Buffers {@link AtomicOperation#append(Key, List)}.
+     *
+     * @param key the key
+     * @param values the elements
+     */
     void append(Key key, List<?> values);
 
-    /** @param key key @param values elements */
+    /**
+     * Buffers {@link AtomicOperation#prepend(Key, List)}.
+     *
+     * @param key the key
+     * @param values the elements
+     */
     void prepend(Key key, List<?> values);
 }

@@ -21,27 +21,42 @@ public record ListOptions(Key start, Key end, int limit, boolean reverse, Filter
         return new ListOptions(null, null, DEFAULT_LIMIT, false, null);
     }
 
-    /** @param k inclusive start @return a copy */
+    /**
+     * @param k the inclusive lower bound (a full key), or {@code null}
+     * @return a copy with it
+     */
     public ListOptions start(Key k) {
         return new ListOptions(k, end, limit, reverse, where);
     }
 
-    /** @param k exclusive end @return a copy */
+    /**
+     * @param k the exclusive upper bound (a full key), or {@code null}
+     * @return a copy with it
+     */
     public ListOptions end(Key k) {
         return new ListOptions(start, k, limit, reverse, where);
     }
 
-    /** @param n maximum entries @return a copy */
+    /**
+     * @param n the maximum number of entries, 1..1000 (larger values are clamped)
+     * @return a copy with it
+     */
     public ListOptions limit(int n) {
         return new ListOptions(start, end, n, reverse, where);
     }
 
-    /** @param r descending order @return a copy */
+    /**
+     * @param r whether to list in descending key order
+     * @return a copy with it
+     */
     public ListOptions reverse(boolean r) {
         return new ListOptions(start, end, limit, r, where);
     }
 
-    /** @param f filter @return a copy */
+    /**
+     * @param f the where filter (see {@link Filter}), or {@code null} for none
+     * @return a copy with it
+     */
     public ListOptions where(Filter f) {
         return new ListOptions(start, end, limit, reverse, f);
     }

@@ -14,17 +14,26 @@ public record PageOptions(String cursor, int limit, boolean reverse) {
         return new PageOptions(null, ListOptions.DEFAULT_LIMIT, false);
     }
 
-    /** @param c cursor @return a copy */
+    /**
+     * @param c the previous page's {@link Page#cursor()}, or {@code null} for the first page
+     * @return a copy with it
+     */
     public PageOptions cursor(String c) {
         return new PageOptions(c, limit, reverse);
     }
 
-    /** @param n page size @return a copy */
+    /**
+     * @param n the page size, 1..1000 (clamped)
+     * @return a copy with it
+     */
     public PageOptions limit(int n) {
         return new PageOptions(cursor, n, reverse);
     }
 
-    /** @param r descending @return a copy */
+    /**
+     * @param r whether to page in descending key order
+     * @return a copy with it
+     */
     public PageOptions reverse(boolean r) {
         return new PageOptions(cursor, limit, r);
     }

@@ -17,12 +17,18 @@ public record TransactionOptions(int maxRetries, Duration retryDelay) {
         return new TransactionOptions(0, Duration.ofMillis(10));
     }
 
-    /** @param n extra attempts @return a copy */
+    /**
+     * @param n the extra attempts after a conflict (0 = none)
+     * @return a copy with it
+     */
     public TransactionOptions maxRetries(int n) {
         return new TransactionOptions(n, retryDelay);
     }
 
-    /** @param d base delay @return a copy */
+    /**
+     * @param d the base delay of the exponential backoff
+     * @return a copy with it
+     */
     public TransactionOptions retryDelay(Duration d) {
         return new TransactionOptions(maxRetries, d);
     }

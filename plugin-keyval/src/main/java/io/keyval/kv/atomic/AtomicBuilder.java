@@ -17,7 +17,7 @@ import java.util.List;
  * validated as they are added; keys when committing.
  *
  * <pre>{@code
- * CommitResult r = new AtomicBuilder(AtomicCommitter.direct(store))
+ * CommitResult r = new AtomicBuilder(service)
  *     .check(Key.of("seats", 7), null)
  *     .set(Key.of("seats", 7), Map.of("by", "ada"))
  *     .sum(Key.of("stats", "booked"), 1)

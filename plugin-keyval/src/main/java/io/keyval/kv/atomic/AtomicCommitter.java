@@ -1,11 +1,10 @@
 package io.keyval.kv.atomic;
 
 import io.keyval.kv.CommitResult;
-import io.keyval.kv.store.KvStore;
 
 /**
- * Commits an {@link AtomicRequest}: the service operation ({@code service.KvService#atomic}, which
- * counts it) for callers on behalf of a client, {@link #direct} for the store's own use.
+ * Commits an {@link AtomicRequest}. The plugin's committer is the service operation
+ * ({@code service.KvService#commit}), which counts each commit in the metrics.
  */
 @FunctionalInterface
 public interface AtomicCommitter {
@@ -15,12 +14,4 @@ public interface AtomicCommitter {
      * @return the outcome
      */
     CommitResult commit(AtomicRequest request);
-
-    /**
-     * @param store the store
-     * @return a committer straight to the store (uncounted)
-     */
-    static AtomicCommitter direct(KvStore store) {
-        return request -> AtomicCommit.run(store, request);
-    }
 }

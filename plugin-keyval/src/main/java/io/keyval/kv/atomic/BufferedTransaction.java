@@ -23,7 +23,7 @@ import java.util.function.Function;
  * transaction body only.
  *
  * <pre>{@code
- * BufferedTransaction tx = new BufferedTransaction(store, AtomicCommitter.direct(store));
+ * BufferedTransaction tx = new BufferedTransaction(store, service);
  * long n = tx.get(counter, Long.class).value();
  * tx.set(counter, n + 1);
  * CommitResult r = tx.commit(); // ok=false if the counter changed since the read

@@ -169,6 +169,14 @@ public final class CommitPipeline implements AutoCloseable {
         return members;
     }
 
+    /** Where one transaction attempt of {@link #commit} got to, for its failure handling. */
+    private static final class Attempt {
+        /** the group's writes, once the transaction began */
+        GroupWrites writes;
+        /** the commit being applied; {@code null} before the first and once all are applied */
+        Pending<?> running;
+    }
+
     /** How a round of {@link #commit} ended. */
     private enum Round {
         /** The transaction committed, or it failed as a whole (then every commit is failed and removed). */
@@ -197,22 +205,21 @@ public final class CommitPipeline implements AutoCloseable {
         if (commits.isEmpty()) {
             return Round.ENDED;
         }
-        Pending<?>[] running = new Pending<?>[1];
-        GroupWrites[] writes = new GroupWrites[1];
+        Attempt attempt = new Attempt();
         try {
             db.transaction(session -> {
                 long seq = sequence.allocate(session, commits.size()) - commits.size() + 1;
-                writes[0] = new GroupWrites(session, sql, dialect, batched);
+                attempt.writes = new GroupWrites(session, sql, dialect, batched);
                 try {
-                    writes[0].prefetch(commits.stream().map(p -> p.command).toList());
+                    attempt.writes.prefetch(commits.stream().map(p -> p.command).toList());
                     for (Pending<?> p : commits) {
-                        running[0] = p;
-                        p.apply(writes[0], clock.millis(), seq++, participants);
+                        attempt.running = p;
+                        p.apply(attempt.writes, clock.millis(), seq++, participants);
                     }
-                    running[0] = null;
-                    writes[0].flush();
+                    attempt.running = null;
+                    attempt.writes.flush();
                 } finally {
-                    writes[0].discard();
+                    attempt.writes.discard();
                 }
                 return null;
             });
@@ -231,12 +238,12 @@ public final class CommitPipeline implements AutoCloseable {
                 commits.clear();
                 return Round.ENDED;
             }
-            if (writes[0] != null && writes[0].batchFailed()) {
+            if (attempt.writes != null && attempt.writes.batchFailed()) {
                 return Round.BATCH_FAILED; // also when it surfaced in a commit that flushed
             }
-            if (running[0] != null) {
-                running[0].fail(e);
-                commits.remove(running[0]);
+            if (attempt.running != null) {
+                attempt.running.fail(e);
+                commits.remove(attempt.running);
                 return Round.COMMIT_FAILED;
             }
             // The transaction itself failed (begin, versionstamps or COMMIT): nothing of it is durable.

@@ -20,7 +20,7 @@ import java.util.Set;
  * safe when several processes start at once (the engine's migration lock serialises them).
  *
  * <pre>{@code
- * Migrations.apply(adapter, engine, List.of(StoreSchema.SCRIPTS, MetricsSchema.SCRIPTS));
+ * Migrations.apply(adapter, engine, List.of(KvStore.SCHEMA, StoreMetrics.SCHEMA));
  * }</pre>
  */
 public final class Migrations {
@@ -50,7 +50,7 @@ public final class Migrations {
                 }
                 for (SchemaScripts capability : capabilities) {
                     for (String script : capability.scripts()) {
-                        if (applied.contains(capability.capability() + "/" + script)) {
+                        if (applied.contains(capability.capability() + "/" + SchemaScripts.version(script))) {
                             continue;
                         }
                         for (String sql : statements(read(capability.capability(), engine, script))) {
@@ -67,9 +67,9 @@ public final class Migrations {
 
     private static Set<String> applied(Statement st) throws SQLException {
         Set<String> applied = new HashSet<>();
-        try (ResultSet rs = st.executeQuery("SELECT capability, name FROM kv_schema_migrations")) {
+        try (ResultSet rs = st.executeQuery("SELECT capability, version FROM kv_schema_migrations")) {
             while (rs.next()) {
-                applied.add(rs.getString(1) + "/" + rs.getString(2));
+                applied.add(rs.getString(1) + "/" + rs.getInt(2));
             }
         }
         return applied;

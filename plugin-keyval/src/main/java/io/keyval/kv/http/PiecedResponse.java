@@ -52,7 +52,13 @@ final class PiecedResponse {
     static void sendArray(HttpServerExchange exchange, PiecedRead read) throws IOException {
         PiecedResponse response = new PiecedResponse(exchange, read);
         response.out.writeStartArray();
-        boolean last = response.renderNext();
+        boolean last;
+        try {
+            last = response.renderNext();
+        } catch (IOException | RuntimeException e) {
+            read.abandon(); // no more pieces will be read
+            throw e;
+        }
         if (last) {
             JsonResponses.sendRendered(exchange, 200, response.takeBytes());
         } else {

@@ -60,10 +60,13 @@ final class OperationStats {
     }
 
     OperationSnapshot snapshot() {
+        // Errors first: record() counts the bucket before the error, so a snapshot taken during a
+        // call never shows more errors than calls.
+        long failed = errors.sum();
         long[] counts = new long[buckets.length];
         for (int i = 0; i < counts.length; i++) {
             counts[i] = buckets[i].sum();
         }
-        return new OperationSnapshot(counts, errors.sum(), latencyNanos.sum() / 1_000_000.0);
+        return new OperationSnapshot(counts, failed, latencyNanos.sum() / 1_000_000.0);
     }
 }

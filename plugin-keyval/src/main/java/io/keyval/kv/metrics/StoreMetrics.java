@@ -8,9 +8,8 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * at shutdown. One background thread counts the storage and saves the counters.
  *
  * <pre>{@code
- * StoreMetrics metrics = StoreMetrics.start(adapter, dialect, settings, clock, QueueGauges.NONE);
+ * StoreMetrics metrics = StoreMetrics.start(adapter, dialect, settings, clock);
  * metrics.record(Operation.GET, start, false);
  * metrics.prometheusText();
  * metrics.close(); // final save
@@ -40,7 +39,9 @@ public final class StoreMetrics implements KvMetrics, MetricsRecorder, AutoClose
     private final StorageGauge storage;
     private final MetricsPersistence persistence;
     private volatile QueueGauges queue = QueueGauges.NONE;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+    /** Orders saves and resets, so that a save's snapshot taken before a reset is never written after it. */
+    private final Object persistenceLock = new Object();
+    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "kv-metrics");
         t.setDaemon(true);
         return t;
@@ -54,6 +55,9 @@ public final class StoreMetrics implements KvMetrics, MetricsRecorder, AutoClose
         for (Operation op : Operation.values()) {
             stats.put(op, new OperationStats());
         }
+        // At close, a save or storage count under way finishes; nothing scheduled starts any more.
+        timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        timer.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
     }
 
     /**
@@ -109,16 +113,18 @@ public final class StoreMetrics implements KvMetrics, MetricsRecorder, AutoClose
 
     @Override
     public void reset() {
-        stats.values().forEach(OperationStats::reset);
-        if (persistence != null) {
-            persistence.delete();
+        synchronized (persistenceLock) {
+            stats.values().forEach(OperationStats::reset);
+            if (persistence != null) {
+                persistence.delete();
+            }
         }
     }
 
-    /** Stops the background thread, then saves the counters one last time when persistent. */
+    /** Stops the background thread (a task under way finishes), then saves the counters one last time when persistent. */
     @Override
     public void close() {
-        timer.shutdownNow();
+        timer.shutdown();
         try {
             timer.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -148,7 +154,9 @@ public final class StoreMetrics implements KvMetrics, MetricsRecorder, AutoClose
             return;
         }
         try {
-            persistence.save(counters(), clock.millis());
+            synchronized (persistenceLock) {
+                persistence.save(counters(), clock.millis());
+            }
         } catch (RuntimeException e) {
             // The next flush writes the totals again: nothing is lost but the time in between.
             LOG.warn("Saving the metrics failed (will retry at the next flush): {}", e.toString());

@@ -81,17 +81,21 @@ public final class KeyValRuntime implements AutoCloseable {
                 engine.select(SqliteWhereDialect::new, PostgresWhereDialect::new), clock);
         TriggerDispatcher triggers = TriggerDispatcher.attachTo(store.pipeline());
         Optional<StoreMetrics> metrics = Optional.empty();
+        TtlPurger purger = null;
         try {
             if (metered) {
                 metrics = Optional.of(StoreMetrics.start(adapter,
                         engine.select(SqliteMetricsDialect::new, PostgresMetricsDialect::new), settings.metrics(), clock));
             }
             MetricsRecorder recorder = metrics.<MetricsRecorder>map(m -> m).orElse(MetricsRecorder.NONE);
-            TtlPurger purger = new TtlPurger(store, settings.ttlPurgeInterval(), recorder);
+            purger = new TtlPurger(store, settings.ttlPurgeInterval(), recorder);
             return new KeyValRuntime(store, triggers, metrics, purger, settings);
         } catch (RuntimeException e) {
-            metrics.ifPresent(StoreMetrics::close);
+            if (purger != null) {
+                purger.close();
+            }
             store.close();
+            metrics.ifPresent(StoreMetrics::close);
             triggers.close();
             throw e;
         }
@@ -108,14 +112,15 @@ public final class KeyValRuntime implements AutoCloseable {
     }
 
     /**
-     * Stops in order: the TTL purge timer, the metrics (timer, then a final save), the store (queued
-     * commits complete), and last the triggers, which still deliver the last commits' events.
+     * Stops in order: the TTL purge timer, the store (it takes no more commits; those submitted
+     * complete), the metrics (their timer, then a final save that includes the last calls), and last
+     * the triggers, which still deliver the last commits' events.
      */
     @Override
     public void close() {
         purger.close();
-        metrics.ifPresent(StoreMetrics::close);
         store.close();
+        metrics.ifPresent(StoreMetrics::close);
         triggers.close();
     }
 }

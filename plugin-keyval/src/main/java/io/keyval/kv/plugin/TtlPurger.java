@@ -37,8 +37,14 @@ final class TtlPurger implements AutoCloseable {
         }, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
     }
 
+    /** Stops the timer; a purge under way may finish its batches for a few seconds. */
     @Override
     public void close() {
-        timer.shutdownNow();
+        timer.shutdown();
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.keyval.kv.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keyval.kv.CommitResult;
 import io.keyval.kv.Key;
+import io.keyval.kv.KvValidationException;
 import io.keyval.kv.atomic.AtomicCommit;
 import io.keyval.kv.atomic.AtomicCommitter;
 import io.keyval.kv.atomic.AtomicRequest;
@@ -67,7 +68,8 @@ public final class KvService implements AtomicCommitter {
     }
 
     /**
-     * Counted only when it answers: otherwise the caller makes the call with {@link #getBytes}.
+     * Counted only when it answers, or rejects the key: otherwise (it would have had to wait, or the
+     * read failed) the caller makes the call again with {@link #getBytes}, which counts it.
      *
      * @param key a non-empty key
      * @return the entry, or empty when the read would have had to wait
@@ -75,17 +77,17 @@ public final class KvService implements AtomicCommitter {
      */
     public Optional<EntryBytes> getBytesWithoutWaiting(Key key) {
         long start = System.nanoTime();
-        boolean failed = true;
-        Optional<EntryBytes> entry = Optional.empty();
+        Optional<EntryBytes> entry;
         try {
             entry = store.getBytesWithoutWaiting(key);
-            failed = false;
-            return entry;
-        } finally {
-            if (failed || entry.isPresent()) {
-                recorder.record(Operation.GET, start, failed);
-            }
+        } catch (KvValidationException e) {
+            recorder.record(Operation.GET, start, true);
+            throw e;
         }
+        if (entry.isPresent()) {
+            recorder.record(Operation.GET, start, false);
+        }
+        return entry;
     }
 
     /**

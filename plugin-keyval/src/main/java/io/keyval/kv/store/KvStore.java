@@ -7,17 +7,17 @@ import io.keyval.kv.Key;
 import io.keyval.kv.commit.CommitPipeline;
 import io.keyval.kv.commit.Versionstamps;
 import io.keyval.kv.commit.WriteCommand;
-import io.keyval.kv.keys.Cursors;
-import io.keyval.kv.keys.KeyLimits;
-import io.keyval.kv.keys.KeyRange;
 import io.keyval.kv.engine.Engine;
 import io.keyval.kv.engine.Migrations;
 import io.keyval.kv.engine.SchemaScripts;
+import io.keyval.kv.keys.Cursors;
+import io.keyval.kv.keys.KeyLimits;
+import io.keyval.kv.keys.KeyRange;
 import io.keyval.kv.where.PostgresWhereDialect;
 import io.keyval.kv.where.SqlFragment;
 import io.keyval.kv.where.SqliteWhereDialect;
-import io.keyval.kv.where.WhereDialect;
 import io.keyval.kv.where.WhereCompiler;
+import io.keyval.kv.where.WhereDialect;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
@@ -25,9 +25,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The KV core over one database: validated reads on pooled connections, and writes through the
- * {@link CommitPipeline}. Values travel as compact JSON text (see {@link JsonValues}); the Java API
- * and the HTTP API are thin layers over this class.
+ * The store over one database: validated reads on pooled connections, and writes through the
+ * {@link CommitPipeline}. Values travel as compact JSON text (see {@link JsonValues}). Clients reach it
+ * through the service operations ({@code service.KvService}), which count their calls; the store's
+ * own reads (atomic checks, a transaction's reads) call it directly.
  */
 public final class KvStore implements AutoCloseable {
 

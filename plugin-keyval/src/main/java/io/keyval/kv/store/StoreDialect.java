@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * The storage differences of the KV core between engines. Everything else the core runs is
+ * The storage differences of the store between engines. Everything else the store runs is
  * standard SQL shared by both (byte-wise key ranges, {@code ON CONFLICT}, {@code RETURNING}).
  */
 public interface StoreDialect {

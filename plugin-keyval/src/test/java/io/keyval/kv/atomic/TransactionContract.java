@@ -28,7 +28,8 @@ abstract class TransactionContract extends StoreFixture {
 
     private TransactionRunner runner() {
         sleeps.clear();
-        return new TransactionRunner(store, AtomicCommitter.direct(store), sleeps::add, RandomGenerator.getDefault());
+        return new TransactionRunner(store, request -> AtomicCommit.run(store, request), sleeps::add,
+                RandomGenerator.getDefault());
     }
 
     @Test

@@ -98,7 +98,7 @@ abstract class CommitHooksContract extends StoreFixture {
         try {
             List<WriteCommand<?>> commits = List.of(
                     ctx -> { ctx.put(k("before"), "1", null); return null; },
-                    ctx -> { ctx.put(poison, "2", null); return null; },
+                    ctx -> { ctx.put(k("poisoned", "sibling"), "2", null); ctx.put(poison, "2", null); return null; },
                     ctx -> { ctx.put(k("after"), "3", null); return null; });
             List<Future<Object>> outcomes = asOneGroup(commits);
             outcomes.get(0).get();
@@ -109,13 +109,18 @@ abstract class CommitHooksContract extends StoreFixture {
             poison = null;
         }
         assertNull(store.get(k("poisoned")).json());
+        assertNull(store.get(k("poisoned", "sibling")).json());
         assertEquals("1", store.get(k("before")).json());
         assertEquals("3", store.get(k("after")).json());
         // The good commits ran twice (the group re-ran without the failed one) but committed once.
         assertEquals(List.of("SET " + k("before")), logged(commitOf(k("before")).seq()));
         assertEquals(1, heard.stream().filter(c -> c.key().equals(k("before"))).count());
         assertEquals(0, heard.stream().filter(c -> c.key().equals(k("poisoned"))).count());
-        assertEquals(0, countLogged(k("poisoned")));
+        // The participant logged the sibling of the failed commit inside the rolled-back transaction;
+        // and the good commits' rows of their first run were rolled back with it.
+        assertEquals(0, countLogged(k("poisoned", "sibling")));
+        assertEquals(1, countLogged(k("before")));
+        assertEquals(1, countLogged(k("after")));
     }
 
     /** @return the last commit a participant saw that changed {@code key} (it committed) */

@@ -229,6 +229,34 @@ abstract class MetricsContract {
     }
 
     @Test
+    void aListSentInSeveralPiecesCountsOnce() throws Exception {
+        String megabyte = "\"" + "x".repeat(1 << 20) + "\"";
+        for (int i = 0; i < 6; i++) { // more than one ~4 MB piece
+            assertEquals(200, server.send("PUT", "/keys/" + root.parts().get(0) + "/" + i, megabyte).statusCode());
+        }
+        HttpResponse<String> list = server.send("GET", "/keys?prefix=" + root.parts().get(0), null);
+        assertEquals(200, list.statusCode());
+        assertTrue(list.headers().firstValue("Content-Length").isEmpty(), "sent in pieces (chunked)");
+        assertEquals(Map.of("set", 6L, "list", 1L), counts());
+    }
+
+    @Test
+    void theQueueGaugesComeFromTheQueue() throws Exception {
+        StoreMetrics metrics = (StoreMetrics) kv.metrics();
+        metrics.setQueueGauges(() -> new QueueGauges.Counts(3, 2, 1));
+        try {
+            JsonNode queue = server.metricsJson().path("queue");
+            assertEquals(Map.of("pending", 3L, "processing", 2L, "dlq", 1L, "total", 5L), Map.of(
+                    "pending", queue.path("pending").asLong(), "processing", queue.path("processing").asLong(),
+                    "dlq", queue.path("dlq").asLong(), "total", queue.path("total").asLong()));
+            String text = server.send("GET", "/metrics/prometheus", null).body();
+            assertTrue(text.contains("keyval_queue_total 5"), text);
+        } finally {
+            metrics.setQueueGauges(QueueGauges.NONE);
+        }
+    }
+
+    @Test
     void resetZeroesTheCounters() {
         kv.set(root.append("a"), 1);
         kv.metrics().reset();

@@ -36,7 +36,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The storage contract of the KV core (keys, values, TTL, lists and filters through the Java API), run against every engine
+ * The storage contract of the store (keys, values, TTL, lists and filters through the Java API), run against every engine
  * by a subclass per engine. One store per class; every test works below its own root key.
  */
 abstract class KvStoreContract extends StoreFixture {
