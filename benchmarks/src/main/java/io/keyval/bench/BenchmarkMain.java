@@ -62,6 +62,7 @@ public final class BenchmarkMain {
             for (int run = 1; run <= p.runs(); run++) {
                 new BenchmarkRound(engine, p, data, run, log::add).run();
             }
+            new MetricsOverhead(engine, p, data, log::add).run();
         }
         System.out.println();
         System.out.println("Medians over " + p.runs() + " run(s), " + options.modeName() + "; ratio = java-kv / baseline");

@@ -6,10 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One round on one engine: every workload through the raw JDBC baseline and the Java API, W1/W2 once
- * more with the plugin's metrics off (before or after, alternating by round), W4b through the
- * group-commit reference, then W1/W2 over HTTP against the raw Undertow baseline and the KeyVal API
- * (metrics on and off, alternating), each store on a fresh database.
+ * One round on one engine: every workload through the raw JDBC baseline and the Java API, W4b through
+ * the group-commit reference, then W1/W2 over HTTP against the raw Undertow baseline and the KeyVal
+ * API, each store on a fresh database.
  */
 final class BenchmarkRound {
 
@@ -47,17 +46,8 @@ final class BenchmarkRound {
         try (StoreUnderTest raw = new RawJdbcStore(engine.create(), data)) {
             inProcess(raw);
         }
-        // Metrics on and off alternate which goes first, round by round, so that neither always has
-        // the warmer JVM or the colder caches.
-        boolean metricsOffFirst = run % 2 == 0;
-        if (metricsOffFirst) {
-            inProcessMetricsOff();
-        }
         try (StoreUnderTest api = new KvApiStore(engine.create(), data)) {
             inProcess(api);
-        }
-        if (!metricsOffFirst) {
-            inProcessMetricsOff();
         }
         try (GroupCommitReference reference = new GroupCommitReference(engine.create())) {
             LOG.info("{} {} run {}: W4b", engine.variant(), GroupCommitReference.SYSTEM, run);
@@ -68,19 +58,9 @@ final class BenchmarkRound {
             try (HttpEndpoint rawUndertow = HttpEndpoint.rawUndertow(data)) {
                 overHttp(rawUndertow, clients);
             }
-            for (boolean metrics : metricsOffFirst ? List.of(false, true) : List.of(true, false)) {
-                try (HttpEndpoint keyval = HttpEndpoint.keyval(new KvApiStore(engine.create(), data, metrics), data)) {
-                    overHttp(keyval, clients);
-                }
+            try (HttpEndpoint keyval = HttpEndpoint.keyval(new KvApiStore(engine.create(), data), data)) {
+                overHttp(keyval, clients);
             }
-        }
-    }
-
-    /** W1 and W2 on a store with the plugin's metrics off: the baseline of the metrics overhead. */
-    private void inProcessMetricsOff() throws Exception {
-        try (StoreUnderTest store = new KvApiStore(engine.create(), data, false)) {
-            LOG.info("{} {} run {}: W1, W2", engine.variant(), store.system(), run);
-            pointWorkloads(store.clients(), 1, new Labels(store.system(), store.durability(), store.mode()));
         }
     }
 
@@ -89,7 +69,8 @@ final class BenchmarkRound {
         LOG.info("{} {} run {}: W1-W4b", engine.variant(), store.system(), run);
         ClientFactory<StoreClient> clients = store.clients();
         Labels labels = new Labels(store.system(), store.durability(), store.mode());
-        pointWorkloads(clients, 1, labels);
+        labels.emit(PointWorkload.sets(clients, 1, p));
+        labels.emit(PointWorkload.gets(clients, 1, p));
         labels.emit(ScanWorkload.run(clients, p));
         labels.emit(CounterWorkloads.contended(clients, p));
         labels.emit(CounterWorkloads.uncontended(clients, p));
@@ -97,15 +78,9 @@ final class BenchmarkRound {
 
     private void overHttp(HttpEndpoint endpoint, int clients) throws Exception {
         LOG.info("{} {} run {}: W1, W2 over HTTP, {} clients", engine.variant(), endpoint.system(), run, clients);
-        pointWorkloads(endpoint.clients(), clients, new Labels(endpoint.system(), endpoint.durability(),
-                "http c=" + clients));
-    }
-
-    /** W1 (sets), then W2 (gets of what W1 wrote). */
-    private void pointWorkloads(ClientFactory<? extends PointClient> clients, int threads, Labels labels)
-            throws Exception {
-        labels.emit(PointWorkload.sets(clients, threads, p));
-        labels.emit(PointWorkload.gets(clients, threads, p));
+        Labels labels = new Labels(endpoint.system(), endpoint.durability(), "http c=" + clients);
+        labels.emit(PointWorkload.sets(endpoint.clients(), clients, p));
+        labels.emit(PointWorkload.gets(endpoint.clients(), clients, p));
     }
 
     /** What the result lines of one system and mode share. */

@@ -46,6 +46,18 @@ final class HttpEndpoint implements AutoCloseable {
     }
 
     /**
+     * @param system the {@code system} of its result lines
+     * @param durability the durability of the store behind {@code api}
+     * @param api a KeyVal HTTP API over a store the caller owns
+     * @param data the benchmark data
+     * @return {@code api} mounted at {@code /keyval/api}, like the host does
+     */
+    static HttpEndpoint keyval(String system, String durability, HttpHandler api, Dataset data) {
+        return new HttpEndpoint(system, durability, new KvHttpRoutes(data), data,
+                Handlers.path().addPrefixPath(KvHttpRoutes.MOUNT, api), () -> { });
+    }
+
+    /**
      * @param data the benchmark data (the bodies the clients send)
      * @return the trivial handler answering every request with {@link FixedBodyRoutes#BODY}
      */

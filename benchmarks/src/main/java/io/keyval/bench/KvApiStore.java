@@ -16,41 +16,25 @@ final class KvApiStore implements StoreUnderTest {
 
     private final Engine.FreshDatabase database;
     private final Databases.ClosableDatabaseService service;
-    /** The store as the plugin runs it, metrics on. */
-    static final String SYSTEM = "java-kv";
-    /** The same with {@code metrics.enabled: false}: the baseline of the metrics overhead. */
-    static final String SYSTEM_METRICS_OFF = "java-kv-metrics-off";
-
     private final KeyValRuntime runtime;
-    private final String system;
     private final Kv kv;
     private final String durability;
     private final KvApiClient client;
 
     /**
-     * Opens the store the way the plugin does: plugin-database's service, its adapter, the KV engine.
+     * Opens the store the way the plugin does (metrics on, the default): plugin-database's service, its
+     * adapter, the plugin's composition root.
      *
      * @param database a fresh database; deleted when this store closes
      * @param data the benchmark data
      */
     KvApiStore(Engine.FreshDatabase database, Dataset data) {
-        this(database, data, true);
-    }
-
-    /**
-     * @param database a fresh database; deleted when this store closes
-     * @param data the benchmark data
-     * @param metrics whether the plugin counts its operations ({@code metrics.enabled})
-     */
-    KvApiStore(Engine.FreshDatabase database, Dataset data, boolean metrics) {
         this.database = database;
         Map<String, Object> config = Map.of("adapters", List.of(database.adapterConfig()));
         this.service = Databases.create(PluginConfig.of(config), Path.of("."));
         DatabaseAdapter adapter = service.getRootAdapter(null);
         this.durability = adapter.durability();
-        this.system = metrics ? SYSTEM : SYSTEM_METRICS_OFF;
-        this.runtime = KeyValRuntime.start(adapter,
-                KeyValSettings.from(PluginConfig.of(Map.of("metrics", Map.of("enabled", metrics))), "bench"),
+        this.runtime = KeyValRuntime.start(adapter, KeyValSettings.from(PluginConfig.of(Map.of()), "bench"),
                 Clock.systemUTC());
         this.kv = runtime.kv();
         this.client = new KvApiClient(kv, data);
@@ -68,7 +52,7 @@ final class KvApiStore implements StoreUnderTest {
 
     @Override
     public String system() {
-        return system;
+        return "java-kv";
     }
 
     @Override
