@@ -88,6 +88,17 @@ final class SummaryTable {
                     number(median(offFigures)), String.format("%.3fx", ratio), ">= " + METRICS_OVERHEAD_BOUND + "x",
                     met ? "PASS" : "MISS");
         }
+        printRecordingCost(out);
+    }
+
+    /** Prints the cost of counting one call, measured alone (a bound of the overhead per operation). */
+    private void printRecordingCost(PrintStream out) {
+        for (Map.Entry<Series, List<Double>> e : series.entrySet()) {
+            if (e.getKey().system().equals(MetricsOverhead.ON) && e.getKey().metric().equals("ns_per_call")) {
+                out.printf("%s: counting one call (two clock reads and the recording) costs %.0f ns%n",
+                        e.getKey().variant(), median(e.getValue()));
+            }
+        }
     }
 
     private void printRow(PrintStream out, Series s, double figure) {

@@ -10,6 +10,10 @@ import java.util.List;
  * and throw {@link io.keyval.kv.KvValidationException} to reject itself: its writes are then rolled
  * back without affecting other commits of the same group.
  *
+ * <p>A command may be applied more than once for one commit: when another commit of its group fails,
+ * or the connection is lost before {@code COMMIT}, the group rolls back and runs again. So it must have
+ * no effect outside the transaction (listeners hear only the run that committed).
+ *
  * @param <R> the result type
  */
 @FunctionalInterface

@@ -1,0 +1,10 @@
+package io.keyval.kv.engine;
+
+import io.keyval.database.testing.TestDatabases;
+
+class SqliteMigrationsTest extends MigrationsContract {
+    @Override
+    protected TestDatabases.Engine testEngine() {
+        return TestDatabases.Engine.SQLITE;
+    }
+}
