@@ -17,6 +17,7 @@ import io.keyval.kv.metrics.StoreMetrics;
 import io.keyval.kv.plugin.DefaultKv;
 import io.keyval.kv.service.KvService;
 import io.keyval.kv.store.KvStore;
+import io.keyval.kv.watch.WatchHub;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -72,9 +73,11 @@ final class MetricsOverhead {
                             PostgresMetricsDialect::new),
                     new MetricsSettings(true, false, 30_000, "bench", 10_000), Clock.systemUTC());
             TriggerDispatcher triggers = TriggerDispatcher.attachTo(store.pipeline());
+            WatchHub watches = WatchHub.attachTo(store, Clock.systemUTC());
             try {
-                Side on = new Side(ON, new KvService(store, metrics), triggers, adapter.durability());
-                Side off = new Side(OFF, new KvService(store, MetricsRecorder.NONE), triggers, adapter.durability());
+                Side on = new Side(ON, new KvService(store, metrics), triggers, watches, adapter.durability());
+                Side off = new Side(OFF, new KvService(store, MetricsRecorder.NONE), triggers, watches,
+                        adapter.durability());
                 PointWorkload.sets(off.apiClients(), 1, p); // every key W2 reads
                 measure("api", 1, on.apiClients(), off.apiClients(), on, off);
                 for (int clients : BenchmarkRound.HTTP_CLIENTS) {
@@ -85,6 +88,7 @@ final class MetricsOverhead {
                 sink.accept(new Result(ON, engine.variant(), adapter.durability(), "record", "ns_per_call",
                         recordingCost(metrics), "ns", 1, "api"));
             } finally {
+                watches.close();
                 metrics.close();
                 store.close();
                 triggers.close();
@@ -134,10 +138,10 @@ final class MetricsOverhead {
         private final KvService service;
         private final String durability;
 
-        Side(String system, KvService service, TriggerDispatcher triggers, String durability) {
+        Side(String system, KvService service, TriggerDispatcher triggers, WatchHub watches, String durability) {
             this.system = system;
             this.service = service;
-            this.kv = new DefaultKv(service, triggers, Optional.empty());
+            this.kv = new DefaultKv(service, triggers, Optional.empty(), watches);
             this.durability = durability;
         }
 

@@ -161,6 +161,43 @@ public interface Kv {
     Subscription addTrigger(Key prefix, Set<KvChange.Type> events, Consumer<KvChange> handler);
 
     /**
+     * Follows keys: calls {@code listener} with the entries that changed, each in its latest state,
+     * in the order of {@code keys}. A deleted or expired key comes with a {@code null} value and
+     * versionstamp. Changes made anywhere reach it (HTTP, this API, atomic commits, the TTL purge, other
+     * hosts sharing the database), pushed by the commits: nothing polls.
+     *
+     * <p>The listener runs on a thread of the store's, never the committing one, one call at a time
+     * per subscription; changes that arrive while it runs are coalesced into its next call. Keep it
+     * quick.
+     *
+     * <pre>{@code
+     * try (Kv.Subscription s = kv.watch(List.of(Key.of("config", "theme")), WatchOptions.defaults(),
+     *         entries -> entries.forEach(e -> apply(e.value())))) {
+     *     ...
+     * }
+     * }</pre>
+     *
+     * @param keys 1..1000 keys (duplicates are watched once)
+     * @param options whether the first call carries the current state ({@code limit} is ignored)
+     * @param listener receives each batch of changed entries
+     * @return a handle whose {@link AutoCloseable#close()} stops the watch
+     * @throws KvValidationException for invalid keys
+     */
+    Subscription watch(List<Key> keys, WatchOptions options, Consumer<List<KvEntry<JsonNode>>> listener);
+
+    /**
+     * Follows the first {@code options.limit()} live descendants of {@code prefix}, in key order, like
+     * {@link #watch}: new and changed entries, and deletions of followed ones as {@code null}.
+     *
+     * @param prefix the prefix ({@code Key.of()}: the whole store)
+     * @param options initial snapshot and how many descendants are followed
+     * @param listener receives each batch of changed entries, in key order
+     * @return a handle whose {@link AutoCloseable#close()} stops the watch
+     * @throws KvValidationException for an invalid prefix or limit
+     */
+    Subscription watchPrefix(Key prefix, WatchOptions options, Consumer<List<KvEntry<JsonNode>>> listener);
+
+    /**
      * This host's operation metrics, as {@code GET /metrics} shows them. Calls through this interface
      * count exactly like HTTP calls.
      *

@@ -17,6 +17,7 @@ import io.keyval.kv.PageOptions;
 import io.keyval.kv.TransactionFunction;
 import io.keyval.kv.TransactionOptions;
 import io.keyval.kv.TransactionResult;
+import io.keyval.kv.WatchOptions;
 import io.keyval.kv.atomic.AtomicBuilder;
 import io.keyval.kv.atomic.TransactionRunner;
 import io.keyval.kv.atomic.TriggerDispatcher;
@@ -24,6 +25,8 @@ import io.keyval.kv.store.JsonValues;
 import io.keyval.kv.service.KvService;
 import io.keyval.kv.store.RawPage;
 import io.keyval.kv.store.StoredEntry;
+import io.keyval.kv.watch.WatchHub;
+import io.keyval.kv.watch.WatchSink;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -41,17 +44,20 @@ public final class DefaultKv implements Kv {
     private final TransactionRunner transactions;
     private final TriggerDispatcher triggers;
     private final Optional<KvMetrics> metrics;
+    private final WatchHub watches;
 
     /**
      * @param service the service operations
      * @param triggers the dispatcher attached to the store's pipeline (its owner closes it)
      * @param metrics this host's metrics; empty when disabled
+     * @param watches the store's watch hub (its owner closes it)
      */
-    public DefaultKv(KvService service, TriggerDispatcher triggers, Optional<KvMetrics> metrics) {
+    public DefaultKv(KvService service, TriggerDispatcher triggers, Optional<KvMetrics> metrics, WatchHub watches) {
         this.service = service;
         this.transactions = new TransactionRunner(service.store(), service);
         this.triggers = triggers;
         this.metrics = metrics;
+        this.watches = watches;
     }
 
     @Override
@@ -136,6 +142,28 @@ public final class DefaultKv implements Kv {
     @Override
     public Subscription addTrigger(Key prefix, Set<KvChange.Type> events, Consumer<KvChange> handler) {
         return triggers.subscribe(prefix, events, handler);
+    }
+
+    @Override
+    public Subscription watch(List<Key> keys, WatchOptions options, Consumer<List<KvEntry<JsonNode>>> listener) {
+        return watches.watchKeys(keys, options.initial(), toListener(listener))::close;
+    }
+
+    @Override
+    public Subscription watchPrefix(Key prefix, WatchOptions options, Consumer<List<KvEntry<JsonNode>>> listener) {
+        return watches.watchPrefix(prefix, options.limit(), options.initial(), toListener(listener))::close;
+    }
+
+    /** A sink that calls a Java listener with typed entries, on the hub's delivery thread. */
+    private static WatchSink toListener(Consumer<List<KvEntry<JsonNode>>> listener) {
+        return (batch, done) -> {
+            try {
+                listener.accept(batch.stream().map(s -> new KvEntry<>(s.key(), s.live() ? JsonValues.tree(s.json()) : null,
+                        s.versionstamp())).toList());
+            } finally {
+                done.run();
+            }
+        };
     }
 
     @Override

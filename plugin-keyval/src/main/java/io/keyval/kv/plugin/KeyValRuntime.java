@@ -19,6 +19,7 @@ import io.keyval.kv.service.KvService;
 import io.keyval.kv.store.KvStore;
 import io.keyval.kv.store.PostgresStoreDialect;
 import io.keyval.kv.store.SqliteStoreDialect;
+import io.keyval.kv.watch.WatchHub;
 import io.keyval.kv.where.PostgresWhereDialect;
 import io.keyval.kv.where.SqliteWhereDialect;
 import io.undertow.server.HttpHandler;
@@ -46,17 +47,19 @@ public final class KeyValRuntime implements AutoCloseable {
     private final TriggerDispatcher triggers;
     private final Optional<StoreMetrics> metrics;
     private final TtlPurger purger;
+    private final WatchHub watches;
     private final Kv kv;
     private final HttpHandler httpApi;
 
     private KeyValRuntime(KvStore store, TriggerDispatcher triggers, Optional<StoreMetrics> metrics, TtlPurger purger,
-            KeyValSettings settings) {
+            WatchHub watches, KeyValSettings settings) {
         this.store = store;
         this.triggers = triggers;
         this.metrics = metrics;
         this.purger = purger;
+        this.watches = watches;
         KvService service = new KvService(store, metrics.<MetricsRecorder>map(m -> m).orElse(MetricsRecorder.NONE));
-        this.kv = new DefaultKv(service, triggers, metrics.map(m -> (KvMetrics) m));
+        this.kv = new DefaultKv(service, triggers, metrics.map(m -> (KvMetrics) m), watches);
         List<Routes> routes = new ArrayList<>(List.of(new KeysRoutes(service), new AtomicRoutes(service)));
         metrics.ifPresent(m -> routes.add(new MetricsRoutes(m)));
         this.httpApi = new KvHttpApi(routes, settings.maxBodySize()).handler();
@@ -80,6 +83,7 @@ public final class KeyValRuntime implements AutoCloseable {
         KvStore store = new KvStore(adapter, engine.select(SqliteStoreDialect::new, PostgresStoreDialect::new),
                 engine.select(SqliteWhereDialect::new, PostgresWhereDialect::new), clock);
         TriggerDispatcher triggers = TriggerDispatcher.attachTo(store.pipeline());
+        WatchHub watches = WatchHub.attachTo(store, clock);
         Optional<StoreMetrics> metrics = Optional.empty();
         TtlPurger purger = null;
         try {
@@ -89,11 +93,12 @@ public final class KeyValRuntime implements AutoCloseable {
             }
             MetricsRecorder recorder = metrics.<MetricsRecorder>map(m -> m).orElse(MetricsRecorder.NONE);
             purger = new TtlPurger(store, settings.ttlPurgeInterval(), recorder);
-            return new KeyValRuntime(store, triggers, metrics, purger, settings);
+            return new KeyValRuntime(store, triggers, metrics, purger, watches, settings);
         } catch (RuntimeException e) {
             if (purger != null) {
                 purger.close();
             }
+            watches.close();
             store.close();
             metrics.ifPresent(StoreMetrics::close);
             triggers.close();
@@ -112,13 +117,15 @@ public final class KeyValRuntime implements AutoCloseable {
     }
 
     /**
-     * Stops in order: the TTL purge timer, the store (it takes no more commits; those submitted
-     * complete), the metrics (their timer, then a final save that includes the last calls), and last
-     * the triggers, which still deliver the last commits' events.
+     * Stops in order: the TTL purge timer, the watches (router, expiry timer, deliveries), the store
+     * (it takes no more commits; those submitted complete), the metrics (their timer, then a final
+     * save that includes the last calls), and last the triggers, which still deliver the last
+     * commits' events.
      */
     @Override
     public void close() {
         purger.close();
+        watches.close();
         store.close();
         metrics.ifPresent(StoreMetrics::close);
         triggers.close();

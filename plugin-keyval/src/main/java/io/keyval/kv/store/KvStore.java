@@ -22,6 +22,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -142,6 +143,21 @@ public final class KvStore implements AutoCloseable {
             return List.of();
         }
         return read(s -> EntryReader.readLive(s, dialect, keys, now));
+    }
+
+    /**
+     * The stored rows of some keys, expiry included (for a watch: its snapshot, and when each live
+     * entry will expire). An internal read, for the store's own capabilities.
+     *
+     * @param keys up to 1000 non-empty keys
+     * @return each key's row, expired or not ({@link StoredRow#NONE} when there is none)
+     */
+    public Map<Key, StoredRow> readRows(List<Key> keys) {
+        KeyLimits.validateBatch(keys);
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        return read(s -> EntryReader.readRows(s, dialect, keys));
     }
 
     /**

@@ -15,6 +15,7 @@ import io.keyval.kv.service.KvService;
 import io.keyval.kv.store.JsonValues;
 import io.keyval.kv.store.KvStore;
 import io.keyval.kv.store.StoredEntry;
+import io.keyval.kv.watch.WatchHub;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,6 +47,7 @@ public abstract class StoreFixture {
     protected final SettableClock clock = new SettableClock(1_700_000_000_000L);
     protected DatabaseAdapter adapter;
     protected KvStore store;
+    protected WatchHub watches;
     protected DefaultKv kv;
     protected Key root;
     private Databases.ClosableDatabaseService databases;
@@ -59,12 +61,16 @@ public abstract class StoreFixture {
         databases = TestDatabases.open(engine(), tempDir);
         adapter = databases.getRootAdapter(null);
         store = KvStore.open(adapter, clock);
+        watches = WatchHub.attachTo(store, clock);
         kv = new DefaultKv(new KvService(store, MetricsRecorder.NONE), TriggerDispatcher.attachTo(store.pipeline()),
-                Optional.empty());
+                Optional.empty(), watches);
     }
 
     @AfterAll
     protected void close() {
+        if (watches != null) {
+            watches.close();
+        }
         if (store != null) {
             store.close();
         }

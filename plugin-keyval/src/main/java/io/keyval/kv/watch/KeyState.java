@@ -1,0 +1,29 @@
+package io.keyval.kv.watch;
+
+import io.keyval.kv.Key;
+import io.keyval.kv.commit.Versionstamps;
+
+/**
+ * A watched key's state after some commit: live with its value, or absent.
+ *
+ * @param key the key
+ * @param json the value's JSON text; {@code null} when absent (deleted, expired, never written)
+ * @param seq the commit that made this state (for an expiry: the write that expired); 0 when unknown
+ * @param expiresAt when a live value expires (epoch ms), or {@code null}
+ */
+public record KeyState(Key key, String json, long seq, Long expiresAt) {
+
+    /** @return whether the key has a value in this state */
+    public boolean live() {
+        return json != null;
+    }
+
+    /** @return the versionstamp as reported: {@code null} when absent */
+    public String versionstamp() {
+        return live() ? Versionstamps.format(seq) : null;
+    }
+
+    static KeyState absent(Key key, long seq) {
+        return new KeyState(key, null, seq, null);
+    }
+}

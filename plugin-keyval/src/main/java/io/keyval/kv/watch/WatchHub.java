@@ -1,0 +1,291 @@
+package io.keyval.kv.watch;
+
+import io.keyval.kv.Key;
+import io.keyval.kv.KvException;
+import io.keyval.kv.KvValidationException;
+import io.keyval.kv.commit.Change;
+import io.keyval.kv.commit.CommitListener;
+import io.keyval.kv.keys.KeyLimits;
+import io.keyval.kv.store.KvStore;
+import io.keyval.kv.store.Limits;
+import io.keyval.kv.store.StoredEntry;
+import io.keyval.kv.store.StoredRow;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watch, pushed by the commits: every durable change is routed to the watches of its key and of each
+ * of its ancestors (a key has at most 20, so finding the watches of a change never scans them all),
+ * and a timer reports each watched value's expiry at its {@code expiresAt}. Nothing polls.
+ *
+ * <p>Threads: the committing thread only hands the changes over. One router thread owns the indexes
+ * and applies changes to the watches in commit order; one timer thread fires expiries; a small pool
+ * delivers to the sinks, at most one delivery per watch at a time. Reads the hub makes (snapshots,
+ * refilling a prefix window) go to the store directly and are not counted as operations.
+ *
+ * <pre>{@code
+ * WatchHub hub = WatchHub.attachTo(store, clock);
+ * Watch w = hub.watchKeys(List.of(Key.of("a")), true, (batch, done) -> { show(batch); done.run(); });
+ * w.close();
+ * }</pre>
+ */
+public final class WatchHub implements CommitListener, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WatchHub.class);
+
+    private final KvStore store;
+    private final Clock clock;
+    private final ExecutorService router = Executors.newSingleThreadExecutor(named("kv-watch-router"));
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(named("kv-watch-expiry"));
+    private final ExecutorService delivery = Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), named("kv-watch-delivery"));
+    // Router thread only.
+    private final Map<Key, List<Watch>> byKey = new HashMap<>();
+    private final Map<Key, List<Watch>> byPrefix = new HashMap<>();
+    /** Open watches; while there are none, commits are not even handed over. */
+    private final AtomicInteger open = new AtomicInteger();
+
+    private WatchHub(KvStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /**
+     * @param store the store whose commits are watched
+     * @param clock the store's clock (expiry)
+     * @return a hub listening to the store's commits
+     */
+    public static WatchHub attachTo(KvStore store, Clock clock) {
+        WatchHub hub = new WatchHub(store, clock);
+        store.pipeline().addListener(hub);
+        return hub;
+    }
+
+    /**
+     * Watches exact keys. The watch is registered before its snapshot is read, so that a write
+     * concurrent with the subscription is never missed, and not reported twice.
+     *
+     * @param keys 1..1000 non-empty keys
+     * @param initial whether the sink first receives the state of every key (absent ones too)
+     * @param sink where changes go
+     * @return the watch; closing it ends it
+     */
+    public Watch watchKeys(List<Key> keys, boolean initial, WatchSink sink) {
+        if (keys.isEmpty()) {
+            throw new KvValidationException("At least one key to watch is required");
+        }
+        KeyLimits.validateBatch(keys);
+        KeyWatch watch = new KeyWatch(keys, sink, this);
+        register(watch);
+        try {
+            Map<Key, KeyState> snapshot = snapshot(List.copyOf(watch.keys()));
+            watch.start(snapshot, initial);
+            return watch;
+        } catch (RuntimeException e) {
+            watch.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Watches the first {@code limit} live descendants of a prefix.
+     *
+     * @param prefix the prefix (may be empty: the whole store)
+     * @param limit 1..1000 (larger values are clamped)
+     * @param initial whether the sink first receives the followed entries
+     * @param sink where changes go
+     * @return the watch; closing it ends it
+     */
+    public Watch watchPrefix(Key prefix, int limit, boolean initial, WatchSink sink) {
+        KeyLimits.validate(prefix, true);
+        PrefixWatch watch = new PrefixWatch(prefix, Limits.pageSize(limit), sink, this);
+        register(watch);
+        try {
+            watch.start(window(watch), initial);
+            return watch;
+        } catch (RuntimeException e) {
+            watch.close();
+            throw e;
+        }
+    }
+
+    /** @return the number of open watches */
+    public int openWatches() {
+        return open.get();
+    }
+
+    @Override
+    public void committed(List<Change> changes) {
+        if (open.get() == 0) {
+            return;
+        }
+        try {
+            router.execute(() -> changes.forEach(this::route));
+        } catch (RejectedExecutionException e) {
+            // closed
+        }
+    }
+
+    private void route(Change change) {
+        KeyState state = change.type() == Change.Type.SET
+                ? new KeyState(change.key(), change.json(), change.seq(), change.expiresAt())
+                : KeyState.absent(change.key(), change.seq());
+        if (offer(state) && state.expiresAt() != null) {
+            expireAt(state);
+        }
+    }
+
+    /** Routes a state to the watches of its key and of its ancestors. @return whether any watch had it */
+    private boolean offer(KeyState state) {
+        boolean routed = false;
+        List<Watch> exact = byKey.get(state.key());
+        if (exact != null) {
+            exact.forEach(w -> w.offer(state));
+            routed = true;
+        }
+        if (!byPrefix.isEmpty()) {
+            List<Object> parts = state.key().parts();
+            for (int n = 0; n < parts.size(); n++) {
+                List<Watch> under = byPrefix.get(Key.of(parts.subList(0, n)));
+                if (under != null) {
+                    under.forEach(w -> w.offer(state));
+                    routed = true;
+                }
+            }
+        }
+        return routed;
+    }
+
+    /** Reports the expiry of a watched value at its {@code expiresAt}, unless a later write replaced it. */
+    private void expireAt(KeyState live) {
+        long delay = Math.max(0, live.expiresAt() - clock.millis());
+        try {
+            timer.schedule(() -> onRouter(() -> offer(KeyState.absent(live.key(), live.seq()))), delay,
+                    TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // closed
+        }
+    }
+
+    private void register(Watch watch) {
+        open.incrementAndGet();
+        awaitOnRouter(() -> {
+            if (watch.prefix() != null) {
+                byPrefix.computeIfAbsent(watch.prefix(), k -> new ArrayList<>(1)).add(watch);
+            } else {
+                watch.keys().forEach(k -> byKey.computeIfAbsent(k, x -> new ArrayList<>(1)).add(watch));
+            }
+        });
+    }
+
+    /** Called once by a watch that closes. */
+    void unregister(Watch watch) {
+        onRouter(() -> {
+            if (watch.prefix() != null) {
+                remove(byPrefix, watch.prefix(), watch);
+            } else {
+                watch.keys().forEach(k -> remove(byKey, k, watch));
+            }
+        });
+        open.decrementAndGet();
+    }
+
+    private static void remove(Map<Key, List<Watch>> index, Key key, Watch watch) {
+        List<Watch> list = index.get(key);
+        if (list != null && list.remove(watch) && list.isEmpty()) {
+            index.remove(key);
+        }
+    }
+
+    /** Reads a prefix window again (a followed key left a full window) and offers what it holds. */
+    void refill(PrefixWatch watch) {
+        delivery.execute(() -> {
+            if (watch.isClosed()) {
+                return;
+            }
+            try {
+                Map<Key, KeyState> window = window(watch);
+                onRouter(() -> window.values().forEach(watch::offer));
+            } catch (RuntimeException e) {
+                LOG.warn("Re-reading the window of a prefix watch failed: {}", e.toString());
+            }
+        });
+    }
+
+    Executor delivery() {
+        return delivery;
+    }
+
+    /** @return the live state of each key (absent ones with seq 0); schedules the expiry of live ones */
+    private Map<Key, KeyState> snapshot(List<Key> keys) {
+        long now = clock.millis();
+        Map<Key, StoredRow> rows = store.readRows(keys);
+        Map<Key, KeyState> states = new LinkedHashMap<>();
+        for (Key k : keys) {
+            StoredRow row = rows.getOrDefault(k, StoredRow.NONE);
+            StoredEntry live = row.liveAt(k, now);
+            states.put(k, live.exists() ? new KeyState(k, live.json(), live.seq(), row.expiresAt()) : KeyState.absent(k, 0));
+        }
+        states.values().stream().filter(s -> s.expiresAt() != null).forEach(s -> onRouter(() -> expireAt(s)));
+        return states;
+    }
+
+    /** @return the first {@code limit} live descendants of the watch's prefix */
+    private Map<Key, KeyState> window(PrefixWatch watch) {
+        List<StoredEntry> listed = store.list(watch.prefix(), null, null, watch.limit(), false, null);
+        return snapshot(listed.stream().map(StoredEntry::key).toList());
+    }
+
+    private void onRouter(Runnable task) {
+        try {
+            router.execute(task);
+        } catch (RejectedExecutionException e) {
+            // closed
+        }
+    }
+
+    private void awaitOnRouter(Runnable task) {
+        try {
+            router.submit(task).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while registering a watch", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Registering a watch failed", e.getCause());
+        } catch (RejectedExecutionException e) {
+            throw new KvException("The store is closed");
+        }
+    }
+
+    /** Stops routing, timers and deliveries; open watches receive nothing more. */
+    @Override
+    public void close() {
+        router.shutdownNow();
+        timer.shutdownNow();
+        delivery.shutdownNow();
+    }
+
+    private static ThreadFactory named(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
