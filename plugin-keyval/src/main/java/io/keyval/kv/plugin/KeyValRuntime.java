@@ -11,6 +11,7 @@ import io.keyval.kv.http.KeysRoutes;
 import io.keyval.kv.http.KvHttpApi;
 import io.keyval.kv.http.MetricsRoutes;
 import io.keyval.kv.http.Routes;
+import io.keyval.kv.http.WatchRoutes;
 import io.keyval.kv.metrics.MetricsRecorder;
 import io.keyval.kv.metrics.PostgresMetricsDialect;
 import io.keyval.kv.metrics.SqliteMetricsDialect;
@@ -20,6 +21,7 @@ import io.keyval.kv.store.KvStore;
 import io.keyval.kv.store.PostgresStoreDialect;
 import io.keyval.kv.store.SqliteStoreDialect;
 import io.keyval.kv.watch.WatchHub;
+import io.keyval.kv.watch.WatchSettings;
 import io.keyval.kv.where.PostgresWhereDialect;
 import io.keyval.kv.where.SqliteWhereDialect;
 import io.undertow.server.HttpHandler;
@@ -48,6 +50,7 @@ public final class KeyValRuntime implements AutoCloseable {
     private final Optional<StoreMetrics> metrics;
     private final TtlPurger purger;
     private final WatchHub watches;
+    private final Optional<WatchRoutes> watchRoutes;
     private final Kv kv;
     private final HttpHandler httpApi;
 
@@ -62,6 +65,11 @@ public final class KeyValRuntime implements AutoCloseable {
         this.kv = new DefaultKv(service, triggers, metrics.map(m -> (KvMetrics) m), watches);
         List<Routes> routes = new ArrayList<>(List.of(new KeysRoutes(service), new AtomicRoutes(service)));
         metrics.ifPresent(m -> routes.add(new MetricsRoutes(m)));
+        WatchSettings watch = settings.watch();
+        this.watchRoutes = watch.enabled()
+                ? Optional.of(new WatchRoutes(store, watches, watch.maxWatchers(), watch.heartbeat()))
+                : Optional.empty();
+        watchRoutes.ifPresent(routes::add);
         this.httpApi = new KvHttpApi(routes, settings.maxBodySize()).handler();
     }
 
@@ -117,7 +125,8 @@ public final class KeyValRuntime implements AutoCloseable {
     }
 
     /**
-     * Stops in order: the TTL purge timer, the watches (router, expiry timer, deliveries), the store
+     * Stops in order: the TTL purge timer, the watch streams (ended cleanly), the watches (router,
+     * expiry timer, deliveries), the store
      * (it takes no more commits; those submitted complete), the metrics (their timer, then a final
      * save that includes the last calls), and last the triggers, which still deliver the last
      * commits' events.
@@ -125,6 +134,7 @@ public final class KeyValRuntime implements AutoCloseable {
     @Override
     public void close() {
         purger.close();
+        watchRoutes.ifPresent(WatchRoutes::close);
         watches.close();
         store.close();
         metrics.ifPresent(StoreMetrics::close);

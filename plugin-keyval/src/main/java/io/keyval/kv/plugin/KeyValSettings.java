@@ -3,6 +3,7 @@ package io.keyval.kv.plugin;
 import io.keyval.host.api.PluginConfig;
 import io.keyval.host.api.PluginException;
 import io.keyval.kv.metrics.MetricsSettings;
+import io.keyval.kv.watch.WatchSettings;
 
 /**
  * The plugin's configuration (docs/configuration.md), read once from its manifest.
@@ -11,8 +12,10 @@ import io.keyval.kv.metrics.MetricsSettings;
  * @param maxBodySize the largest accepted request body (bytes)
  * @param ttlPurgeInterval how often expired entries are deleted (ms)
  * @param metrics the {@code metrics.*} settings
+ * @param watch the {@code watch.*} settings
  */
-public record KeyValSettings(String database, long maxBodySize, long ttlPurgeInterval, MetricsSettings metrics) {
+public record KeyValSettings(String database, long maxBodySize, long ttlPurgeInterval, MetricsSettings metrics,
+        WatchSettings watch) {
 
     /**
      * @param config the plugin's configuration
@@ -28,8 +31,11 @@ public record KeyValSettings(String database, long maxBodySize, long ttlPurgeInt
                 positive(config, "metrics.flushInterval", 30_000),
                 nonBlank(config.getString("metrics.instance", null), instanceName),
                 positive(config, "metrics.storageRefresh", 10_000));
+        WatchSettings watch = new WatchSettings(config.getBoolean("watch.enabled", true),
+                (int) Math.min(Integer.MAX_VALUE, positive(config, "watch.maxWatchers", 1000)),
+                positive(config, "watch.heartbeat", 30_000));
         return new KeyValSettings(config.getString("database", null), positive(config, "maxBodySize", 10L * 1024 * 1024),
-                purge, metrics);
+                purge, metrics, watch);
     }
 
     private static long positive(PluginConfig config, String path, long def) {

@@ -16,6 +16,7 @@ import io.keyval.kv.ListOptions;
 import io.keyval.kv.PageOptions;
 import io.keyval.kv.TransactionOptions;
 import io.keyval.kv.plugin.KeyValSettings;
+import io.keyval.kv.testing.RuntimeServer;
 import io.keyval.kv.testing.SettableClock;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;

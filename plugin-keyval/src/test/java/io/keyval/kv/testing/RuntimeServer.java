@@ -1,4 +1,4 @@
-package io.keyval.kv.metrics;
+package io.keyval.kv.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,10 +17,10 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 
 /**
- * The plugin's services as the plugin composes them ({@link KeyValRuntime}), with their HTTP API
+ * For tests: the plugin's services as the plugin composes them ({@link KeyValRuntime}), with their HTTP API
  * served on a real socket under {@code /keyval/api}, the way the host mounts it.
  */
-final class RuntimeServer implements AutoCloseable {
+public final class RuntimeServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -29,7 +29,7 @@ final class RuntimeServer implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String base;
 
-    RuntimeServer(DatabaseAdapter adapter, KeyValSettings settings, Clock clock) {
+    public RuntimeServer(DatabaseAdapter adapter, KeyValSettings settings, Clock clock) {
         runtime = KeyValRuntime.start(adapter, settings, clock);
         undertow = Undertow.builder()
                 .addHttpListener(0, "127.0.0.1")
@@ -40,7 +40,7 @@ final class RuntimeServer implements AutoCloseable {
         base = "http://127.0.0.1:" + port + "/keyval/api";
     }
 
-    Kv kv() {
+    public Kv kv() {
         return runtime.kv();
     }
 
@@ -51,7 +51,7 @@ final class RuntimeServer implements AutoCloseable {
      * @param accept an Accept header or {@code null}
      * @return the response
      */
-    HttpResponse<String> send(String method, String path, String body, String accept) throws IOException, InterruptedException {
+    public HttpResponse<String> send(String method, String path, String body, String accept) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
@@ -63,12 +63,28 @@ final class RuntimeServer implements AutoCloseable {
         return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
+    public HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
         return send(method, path, body, null);
     }
 
-    JsonNode metricsJson() throws IOException, InterruptedException {
+    public JsonNode metricsJson() throws IOException, InterruptedException {
         return JSON.readTree(send("GET", "/metrics", null).body());
+    }
+
+    /**
+     * Opens a streaming GET (an SSE watch): the response's lines arrive as the server writes them.
+     *
+     * @param path below {@code /keyval/api}, raw
+     * @param lastEventId a {@code Last-Event-ID} header, or {@code null}
+     * @return the response, its body a stream of lines
+     */
+    public HttpResponse<java.util.stream.Stream<String>> stream(String path, String lastEventId)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (lastEventId != null) {
+            b.header("Last-Event-ID", lastEventId);
+        }
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofLines());
     }
 
     @Override

@@ -1,0 +1,10 @@
+package io.keyval.kv.watch;
+
+import io.keyval.database.testing.TestDatabases;
+
+class PostgresWatchHttpTest extends WatchHttpContract {
+    @Override
+    protected TestDatabases.Engine engine() {
+        return TestDatabases.Engine.POSTGRES;
+    }
+}
