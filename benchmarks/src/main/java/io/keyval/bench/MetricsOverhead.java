@@ -73,7 +73,7 @@ final class MetricsOverhead {
                             PostgresMetricsDialect::new),
                     new MetricsSettings(true, false, 30_000, "bench", 10_000), Clock.systemUTC());
             TriggerDispatcher triggers = TriggerDispatcher.attachTo(store.pipeline());
-            WatchHub watches = WatchHub.attachTo(store, Clock.systemUTC());
+            WatchHub watches = WatchHub.attachTo(store, Clock.systemUTC(), Optional.empty());
             try {
                 Side on = new Side(ON, new KvService(store, metrics), triggers, watches, adapter.durability());
                 Side off = new Side(OFF, new KvService(store, MetricsRecorder.NONE), triggers, watches,

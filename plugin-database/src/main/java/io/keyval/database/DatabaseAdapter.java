@@ -125,4 +125,12 @@ public interface DatabaseAdapter {
      * @return a new connection in auto-commit mode
      */
     Connection openDedicatedConnection();
+
+    /**
+     * @return notifications between the processes sharing this database; empty for an engine that a
+     *     single process serves (SQLite)
+     */
+    default Optional<Notifications> notifications() {
+        return Optional.empty();
+    }
 }

@@ -4,11 +4,13 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.keyval.database.DatabaseException;
 import io.keyval.database.DatabaseUnavailableException;
+import io.keyval.database.Notifications;
 import io.keyval.database.SqlWork;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,7 @@ final class PostgresAdapter extends JdbcAdapter {
     private final PGSimpleDataSource dataSource;
     private final HikariDataSource pool;
     private final String durability;
+    private final PostgresNotifications notifications;
 
     private PostgresAdapter(PostgresSettings settings, PGSimpleDataSource dataSource, HikariDataSource pool,
             String durability) {
@@ -37,6 +40,7 @@ final class PostgresAdapter extends JdbcAdapter {
         this.dataSource = dataSource;
         this.pool = pool;
         this.durability = durability;
+        this.notifications = new PostgresNotifications(this::openDedicatedConnection, settings.schema());
     }
 
     /**
@@ -218,7 +222,13 @@ final class PostgresAdapter extends JdbcAdapter {
     }
 
     @Override
+    public Optional<Notifications> notifications() {
+        return Optional.of(notifications);
+    }
+
+    @Override
     public void close() {
+        notifications.close();
         pool.close();
     }
 }

@@ -63,11 +63,29 @@ public final class TestDatabases {
     private static Databases.ClosableDatabaseService openPostgres(Path tempDir) {
         assumePostgres();
         String schema = "kv_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        return new SchemaDroppingService(openPostgresSchema(schema, tempDir), schema);
+    }
+
+    private static Databases.ClosableDatabaseService openPostgresSchema(String schema, Path tempDir) {
         // Sessions named after the schema: a test can end its own without touching anyone else's.
         String url = postgresUrl() + (postgresUrl().contains("?") ? "&" : "?") + "ApplicationName=" + schema;
-        Databases.ClosableDatabaseService service = Databases.create(
-                config(Map.of("type", "postgres", "url", url, "schema", schema)), tempDir);
-        return new SchemaDroppingService(service, schema);
+        return Databases.create(config(Map.of("type", "postgres", "url", url, "schema", schema)), tempDir);
+    }
+
+    /**
+     * Opens a second service on the database of {@code first}, with connections of its own, as a
+     * second host sharing the database would (PostgreSQL: the same schema; SQLite: the same file).
+     * Close it before {@code first}, which drops the database.
+     *
+     * @param first a service from {@link #open}
+     * @param tempDir the directory {@code first} was opened with
+     * @return the second service
+     */
+    public static Databases.ClosableDatabaseService openAnother(Databases.ClosableDatabaseService first, Path tempDir) {
+        if (first instanceof SchemaDroppingService postgres) {
+            return openPostgresSchema(postgres.schema(), tempDir);
+        }
+        return Databases.create(config(Map.of("type", "sqlite")), tempDir);
     }
 
     private static PluginConfig config(Map<String, Object> adapter) {

@@ -2,6 +2,7 @@ package io.keyval.kv.commit;
 
 import io.keyval.database.SqlSession;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * A capability whose tables must change in the same transaction as the entries (a search index, a
@@ -32,4 +33,16 @@ public interface CommitParticipant {
      * @throws SQLException on a database failure (fails the commit)
      */
     void beforeCommit(SqlSession session, CommitChanges commit) throws SQLException;
+
+    /**
+     * Called once per group transaction, after all its commits ran (and {@link #beforeCommit} for
+     * each), before {@code COMMIT}: for work done once per transaction rather than once per commit,
+     * such as one notification for the whole group. A failure here fails the whole group.
+     *
+     * @param session the group transaction's session
+     * @param commits the changes of each commit of the group that changed something, in order
+     * @throws SQLException on a database failure
+     */
+    default void beforeGroupCommit(SqlSession session, List<CommitChanges> commits) throws SQLException {
+    }
 }

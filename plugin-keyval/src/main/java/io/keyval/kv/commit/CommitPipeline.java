@@ -3,6 +3,7 @@ package io.keyval.kv.commit;
 import io.keyval.database.DatabaseAdapter;
 import io.keyval.database.DatabaseFullException;
 import io.keyval.database.DatabaseUnavailableException;
+import io.keyval.database.SqlSession;
 import io.keyval.kv.KvException;
 import io.keyval.kv.store.EntryStatements;
 import io.keyval.kv.store.StoreDialect;
@@ -217,6 +218,7 @@ public final class CommitPipeline implements AutoCloseable {
                         p.apply(attempt.writes, clock.millis(), seq++, participants);
                     }
                     attempt.running = null;
+                    beforeGroupCommit(attempt.writes.session(), commits);
                     attempt.writes.flush();
                 } finally {
                     attempt.writes.discard();
@@ -250,6 +252,23 @@ public final class CommitPipeline implements AutoCloseable {
             commits.forEach(p -> p.fail(e));
             commits.clear();
             return Round.ENDED;
+        }
+    }
+
+    private void beforeGroupCommit(SqlSession session, List<Pending<?>> commits) throws SQLException {
+        if (participants.isEmpty()) {
+            return;
+        }
+        List<CommitChanges> changed = new ArrayList<>(commits.size());
+        for (Pending<?> p : commits) {
+            if (!p.changes.isEmpty()) {
+                changed.add(p.changes);
+            }
+        }
+        if (!changed.isEmpty()) {
+            for (CommitParticipant participant : participants) {
+                participant.beforeGroupCommit(session, changed);
+            }
         }
     }
 

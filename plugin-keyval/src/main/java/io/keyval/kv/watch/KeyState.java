@@ -23,6 +23,9 @@ public record KeyState(Key key, String json, long seq, Long expiresAt) {
         return live() ? Versionstamps.format(seq) : null;
     }
 
+    /** The seq of an absence found by a read, whose deleting commit is not known. */
+    static final long UNKNOWN = -1;
+
     static KeyState absent(Key key, long seq) {
         return new KeyState(key, null, seq, null);
     }

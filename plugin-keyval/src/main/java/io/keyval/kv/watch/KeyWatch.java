@@ -43,10 +43,13 @@ final class KeyWatch extends Watch {
 
     /**
      * A value is newer when a later commit wrote it; an absence counts when it removes the reported
-     * value (a delete after it, or the expiry of that very write).
+     * value (a delete after it, the expiry of that very write, or a read that found it gone).
      */
     static boolean isNewer(KeyState state, KeyState current) {
-        return state.live() ? state.seq() > current.seq() : current.live() && state.seq() >= current.seq();
+        if (state.live()) {
+            return state.seq() > current.seq();
+        }
+        return current.live() && (state.seq() >= current.seq() || state.seq() == KeyState.UNKNOWN);
     }
 
     @Override

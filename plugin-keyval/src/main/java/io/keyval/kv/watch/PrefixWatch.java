@@ -73,6 +73,11 @@ final class PrefixWatch extends Watch {
         return true;
     }
 
+    /** @return the keys followed now */
+    synchronized List<Key> followedKeys() {
+        return new ArrayList<>(followed.keySet());
+    }
+
     @Override
     List<KeyState> takePending() {
         List<KeyState> batch = new ArrayList<>(pending.values());

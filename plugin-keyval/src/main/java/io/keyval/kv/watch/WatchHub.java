@@ -1,5 +1,6 @@
 package io.keyval.kv.watch;
 
+import io.keyval.database.Notifications;
 import io.keyval.kv.Key;
 import io.keyval.kv.KvException;
 import io.keyval.kv.KvValidationException;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -44,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * w.close();
  * }</pre>
  */
-public final class WatchHub implements CommitListener, AutoCloseable {
+public final class WatchHub implements CommitListener, Notifications.Listener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WatchHub.class);
 
@@ -59,20 +61,27 @@ public final class WatchHub implements CommitListener, AutoCloseable {
     private final Map<Key, List<Watch>> byPrefix = new HashMap<>();
     /** Open watches; while there are none, commits are not even handed over. */
     private final AtomicInteger open = new AtomicInteger();
+    private final Optional<RemoteChanges> remote;
+    private final AutoCloseable listening;
 
-    private WatchHub(KvStore store, Clock clock) {
+    private WatchHub(KvStore store, Clock clock, Optional<Notifications> notifications) {
         this.store = store;
         this.clock = clock;
+        this.remote = notifications.map(RemoteChanges::new);
+        this.listening = notifications.map(n -> n.listen(RemoteChanges.CHANNEL, this)).orElse(() -> { });
     }
 
     /**
      * @param store the store whose commits are watched
      * @param clock the store's clock (expiry)
+     * @param notifications the database's notifications between hosts, if it has any: this host's
+     *     commits are then sent to the others, and theirs received
      * @return a hub listening to the store's commits
      */
-    public static WatchHub attachTo(KvStore store, Clock clock) {
-        WatchHub hub = new WatchHub(store, clock);
+    public static WatchHub attachTo(KvStore store, Clock clock, Optional<Notifications> notifications) {
+        WatchHub hub = new WatchHub(store, clock, notifications);
         store.pipeline().addListener(hub);
+        hub.remote.ifPresent(store.pipeline()::addParticipant);
         return hub;
     }
 
@@ -139,6 +148,92 @@ public final class WatchHub implements CommitListener, AutoCloseable {
         } catch (RejectedExecutionException e) {
             // closed
         }
+    }
+
+    /** Another host's commits: read what they changed among the keys watched here, and report it. */
+    @Override
+    public void notified(String payload) {
+        RemoteChanges.Received received;
+        try {
+            received = RemoteChanges.Received.parse(payload);
+        } catch (RuntimeException e) {
+            LOG.warn("Ignoring a malformed watch notification: {}", e.toString());
+            return;
+        }
+        if (open.get() == 0 || remote.map(r -> r.host().equals(received.host())).orElse(false)) {
+            return; // nothing watched, or our own commits (they reached the watches directly)
+        }
+        if (received.keys() == null) {
+            rereadAll();
+            return;
+        }
+        onRouter(() -> {
+            Map<Key, Long> watched = new LinkedHashMap<>();
+            for (int i = 0; i < received.keys().size(); i++) {
+                Key key = received.keys().get(i);
+                if (isWatched(key)) {
+                    watched.merge(key, received.seqs().get(i), Math::max);
+                }
+            }
+            if (!watched.isEmpty()) {
+                readAndOffer(watched);
+            }
+        });
+    }
+
+    /** The listening connection was lost meanwhile: whatever changed then is read again. */
+    @Override
+    public void reconnected() {
+        rereadAll();
+    }
+
+    private boolean isWatched(Key key) {
+        if (byKey.containsKey(key)) {
+            return true;
+        }
+        if (!byPrefix.isEmpty()) {
+            List<Object> parts = key.parts();
+            for (int n = 0; n < parts.size(); n++) {
+                if (byPrefix.containsKey(Key.of(parts.subList(0, n)))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Reads keys (off the router) and offers their state; an absent key with the given seq. */
+    private void readAndOffer(Map<Key, Long> keys) {
+        List<Key> all = List.copyOf(keys.keySet());
+        delivery.execute(() -> {
+            try {
+                for (int from = 0; from < all.size(); from += 1000) {
+                    List<Key> batch = all.subList(from, Math.min(all.size(), from + 1000));
+                    Map<Key, KeyState> states = snapshot(batch);
+                    onRouter(() -> states.values().forEach(s -> offer(s.live() ? s : KeyState.absent(s.key(),
+                            keys.get(s.key())))));
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Reading watched keys changed on another host failed: {}", e.toString());
+            }
+        });
+    }
+
+    /** Reads every watched key and prefix window again, reporting what differs from what was reported. */
+    private void rereadAll() {
+        onRouter(() -> {
+            Map<Key, Long> keys = new LinkedHashMap<>();
+            byKey.keySet().forEach(k -> keys.put(k, KeyState.UNKNOWN));
+            List<PrefixWatch> prefixes = new ArrayList<>();
+            byPrefix.values().forEach(list -> list.forEach(w -> prefixes.add((PrefixWatch) w)));
+            for (PrefixWatch w : prefixes) {
+                w.followedKeys().forEach(k -> keys.put(k, KeyState.UNKNOWN));
+                refill(w);
+            }
+            if (!keys.isEmpty()) {
+                readAndOffer(keys);
+            }
+        });
     }
 
     private void route(Change change) {
@@ -275,6 +370,11 @@ public final class WatchHub implements CommitListener, AutoCloseable {
     /** Stops routing, timers and deliveries; open watches receive nothing more. */
     @Override
     public void close() {
+        try {
+            listening.close();
+        } catch (Exception e) {
+            LOG.debug("Stopping to listen failed: {}", e.toString());
+        }
         router.shutdownNow();
         timer.shutdownNow();
         delivery.shutdownNow();

@@ -7,8 +7,8 @@ import io.keyval.database.DatabaseAdapter;
 import io.keyval.database.Databases;
 import io.keyval.database.testing.TestDatabases;
 import io.keyval.kv.Key;
-import io.keyval.kv.commit.WriteCommand;
 import io.keyval.kv.atomic.TriggerDispatcher;
+import io.keyval.kv.commit.WriteCommand;
 import io.keyval.kv.metrics.MetricsRecorder;
 import io.keyval.kv.plugin.DefaultKv;
 import io.keyval.kv.service.KvService;
@@ -61,7 +61,7 @@ public abstract class StoreFixture {
         databases = TestDatabases.open(engine(), tempDir);
         adapter = databases.getRootAdapter(null);
         store = KvStore.open(adapter, clock);
-        watches = WatchHub.attachTo(store, clock);
+        watches = WatchHub.attachTo(store, clock, adapter.notifications());
         kv = new DefaultKv(new KvService(store, MetricsRecorder.NONE), TriggerDispatcher.attachTo(store.pipeline()),
                 Optional.empty(), watches);
     }
