@@ -1,15 +1,18 @@
 package io.keyval.host;
 
+import io.keyval.host.api.LongLivedResponses;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Admits requests while the server runs and fewer than {@code max} are in progress. Beyond the cap a
  * request is answered 503 at once, on the I/O thread: under overload the host sheds what it cannot
  * serve soon instead of queueing it, so the requests it does take keep their normal latency. Once
  * {@link #close() closed} (shutdown), every new request is answered 503 and its connection closed,
- * while those in progress finish ({@link #awaitIdle}).
+ * while those in progress finish ({@link #awaitIdle}). A response a plugin marks long-lived
+ * ({@link LongLivedResponses}) stops counting: streams are the plugin's to limit and to end.
  */
 final class RequestGate implements HttpHandler {
 
@@ -39,8 +42,16 @@ final class RequestGate implements HttpHandler {
             JsonText.send(exchange, 503, refusal);
             return;
         }
+        // Counted until the exchange completes, or until a plugin turns it into a long-lived stream.
+        AtomicBoolean counted = new AtomicBoolean(true);
+        Runnable release = () -> {
+            if (counted.getAndSet(false)) {
+                finished();
+            }
+        };
+        exchange.putAttachment(LongLivedResponses.RELEASE, release);
         exchange.addExchangeCompleteListener((ex, nextListener) -> {
-            finished();
+            release.run();
             nextListener.proceed();
         });
         next.handleRequest(exchange);

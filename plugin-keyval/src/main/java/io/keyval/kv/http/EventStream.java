@@ -1,5 +1,6 @@
 package io.keyval.kv.http;
 
+import io.keyval.host.api.LongLivedResponses;
 import io.undertow.io.IoCallback;
 import io.undertow.io.Sender;
 import io.undertow.server.HttpServerExchange;
@@ -59,6 +60,7 @@ public final class EventStream {
     }
 
     private void start() {
+        LongLivedResponses.started(exchange); // not a request in progress for the host any more
         exchange.setStatusCode(200);
         exchange.getResponseHeaders()
                 .put(Headers.CONTENT_TYPE, "text/event-stream")
@@ -66,7 +68,11 @@ public final class EventStream {
                 .put(ACCEL_BUFFERING, "no");
         exchange.getConnection().addCloseListener(connection -> ended());
         scheduleHeartbeat();
-        writeNext();
+        if (queue.isEmpty()) {
+            write(PING.duplicate(), () -> { }); // sends the headers now: the client knows it is connected
+        } else {
+            writeNext();
+        }
     }
 
     /**
