@@ -35,6 +35,11 @@ public final class PostgresHosts implements AutoCloseable {
         return hosts;
     }
 
+    /** @return the schema both hosts' store lives in */
+    public PostgresSchema schema() {
+        return schema;
+    }
+
     /** @return the first host */
     public HostProcess a() {
         return a;

@@ -31,8 +31,19 @@ public final class PostgresSchema implements AutoCloseable {
     public HostSetup hostSetup() {
         return HostSetup.withShippedPlugins()
                 .override("plugin-database", Map.of("adapters", List.of(Map.of("type", "postgres", "default", true,
-                        "url", TestDatabases.postgresUrl(), "schema", name))))
+                        "url", url(), "schema", name))))
                 .override("plugin-keyval", Map.of("database", "postgres"));
+    }
+
+    /** @return the schema's name, also the application name of the hosts' sessions */
+    public String name() {
+        return name;
+    }
+
+    /** Sessions named after the schema: a test can end its hosts' sessions without touching others. */
+    private String url() {
+        String url = TestDatabases.postgresUrl();
+        return url + (url.contains("?") ? "&" : "?") + "ApplicationName=" + name;
     }
 
     /** Drops the schema and everything in it. */

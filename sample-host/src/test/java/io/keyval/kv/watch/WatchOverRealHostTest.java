@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyval.host.testing.HostProcess;
 import io.keyval.host.testing.HostSetup;
+import io.keyval.host.testing.SseSocket;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,46 +51,21 @@ class WatchOverRealHostTest {
         throw new IOException(field + " not in /proc status");
     }
 
-    /** Opens a stream on a raw socket; nothing is read until the test reads it. */
-    private static Socket openStream(String query) throws IOException {
-        Socket socket = new Socket("127.0.0.1", host.port());
-        socket.setSoTimeout(30_000);
-        OutputStream out = socket.getOutputStream();
-        out.write(("GET " + API + "/watch?" + query + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        return socket;
-    }
-
-    /** Reads until {@code marker} has been seen. */
-    private static void readUntil(Socket socket, String marker) throws IOException {
-        InputStream in = socket.getInputStream();
-        StringBuilder seen = new StringBuilder();
-        byte[] buf = new byte[4096];
-        while (seen.indexOf(marker) < 0) {
-            int n = in.read(buf);
-            if (n < 0) {
-                throw new IOException("stream ended before '" + marker + "': " + seen);
-            }
-            seen.append(new String(buf, 0, n, StandardCharsets.UTF_8));
-        }
-    }
-
     @Test
     void tenThousandStreamsCostNoThreadEachAndAllReceiveOneWrite() throws Exception {
         long threadsBefore = status("Threads");
         long rssBefore = status("VmRSS");
-        List<Socket> streams = new ArrayList<>(STREAMS);
+        List<SseSocket> streams = new ArrayList<>(STREAMS);
         try {
             // In rounds of 50: opening a stream is a request in progress until its response starts
             // (then it stops counting), and the host admits 64 at once.
             for (int i = 0; i < STREAMS; i += 50) {
-                List<Socket> round = new ArrayList<>();
+                List<SseSocket> round = new ArrayList<>();
                 for (int j = i; j < Math.min(STREAMS, i + 50); j++) {
-                    round.add(openStream("initial=false&keys=fan/out"));
+                    round.add(SseSocket.open(host.port(), API + "/watch?initial=false&keys=fan/out"));
                 }
-                for (Socket s : round) {
-                    readUntil(s, "text/event-stream");
+                for (SseSocket s : round) {
+                    s.readUntil("text/event-stream");
                 }
                 streams.addAll(round);
             }
@@ -105,13 +77,13 @@ class WatchOverRealHostTest {
             // 10,000 open streams, and the host's 64 request slots are still free for other requests
             assertEquals(200, host.http().put(API + "/keys/fan/out", "\"hello\"").status());
             long start = System.nanoTime();
-            for (Socket s : streams) {
-                readUntil(s, "\"hello\"");
+            for (SseSocket s : streams) {
+                s.readUntil("\"hello\"");
             }
             System.out.printf("one write reached %d streams; all read back within %d ms%n", STREAMS,
                     (System.nanoTime() - start) / 1_000_000);
         } finally {
-            for (Socket s : streams) {
+            for (SseSocket s : streams) {
                 s.close();
             }
         }
@@ -119,17 +91,17 @@ class WatchOverRealHostTest {
 
     @Test
     void aClientThatStopsReadingHoldsUpNeitherCommitsNorOtherStreams() throws Exception {
-        try (Socket stalled = openStream("initial=false&keys=stall/k");
-                Socket reader = openStream("initial=false&keys=stall/k")) {
-            readUntil(stalled, "text/event-stream");
-            readUntil(reader, "text/event-stream");
+        try (SseSocket stalled = SseSocket.open(host.port(), API + "/watch?initial=false&keys=stall/k");
+                SseSocket reader = SseSocket.open(host.port(), API + "/watch?initial=false&keys=stall/k")) {
+            stalled.readUntil("text/event-stream");
+            reader.readUntil("text/event-stream");
             String big = "\"" + "x".repeat(64 * 1024) + "\"";
             long start = System.nanoTime();
             for (int i = 0; i < 200; i++) { // ~13 MB of events for the stalled one: far beyond socket buffers
                 assertEquals(200, host.http().put(API + "/keys/stall/k", big.replace("\"x", "\"" + i + "x")).status());
             }
             long writesMillis = (System.nanoTime() - start) / 1_000_000;
-            readUntil(reader, "\"199x");
+            reader.readUntil("\"199x");
             System.out.printf("200 commits with a stalled watcher took %d ms%n", writesMillis);
         }
     }
