@@ -1,5 +1,7 @@
 package io.keyval.bench;
 
+import com.sun.management.UnixOperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -63,12 +65,24 @@ public final class BenchmarkMain {
                 new BenchmarkRound(engine, p, data, run, log::add).run();
             }
             new MetricsOverhead(engine, p, data, log::add).run();
+            new WatchBenchmark(engine, p, data, fanOutStreams(), log::add).run();
         }
         System.out.println();
         System.out.println("Medians over " + p.runs() + " run(s), " + options.modeName() + "; ratio = java-kv / baseline");
         SummaryTable table = new SummaryTable(log.results());
         table.print(System.out);
         LOG.info("{} target(s) missed", table.missed());
+    }
+
+    /**
+     * @return the streams of W6's fan-out: 10,000, or fewer when this process may not open two file
+     *     descriptors per stream (the server and its client are both here)
+     */
+    private static int fanOutStreams() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix) {
+            return (int) Math.min(10_000, (unix.getMaxFileDescriptorCount() - 2_000) / 2);
+        }
+        return 10_000;
     }
 
     private static List<Engine> engines(BenchmarkOptions options) {

@@ -16,6 +16,9 @@ final class KvApiStore implements StoreUnderTest {
 
     private final Engine.FreshDatabase database;
     private final Databases.ClosableDatabaseService service;
+    /** The {@code system} of its results. */
+    static final String SYSTEM = "java-kv";
+
     private final KeyValRuntime runtime;
     private final Kv kv;
     private final String durability;
@@ -52,7 +55,7 @@ final class KvApiStore implements StoreUnderTest {
 
     @Override
     public String system() {
-        return "java-kv";
+        return SYSTEM;
     }
 
     @Override

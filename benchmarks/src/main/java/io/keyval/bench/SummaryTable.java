@@ -60,6 +60,56 @@ final class SummaryTable {
             }
         }
         printMetricsOverhead(out);
+        printWatch(out);
+    }
+
+    /** W6: notification latency against W1's (the write alone), fan-out, and W1 with watchers. */
+    private void printWatch(PrintStream out) {
+        out.println();
+        out.println("W6 watch: write -> notification latency, baseline W1 api (the write alone), same run");
+        out.printf(FORMAT, "system", "variant", "wl", "mode", "metric", "figure", "baseline", "", "target", "");
+        for (Map.Entry<Series, List<Double>> e : series.entrySet()) {
+            Series s = e.getKey();
+            if (!s.workload().equals("W6")) {
+                continue;
+            }
+            double figure = median(e.getValue());
+            List<Double> w1 = series.get(new Series(KvApiStore.SYSTEM, s.variant(), "W1", "api", s.metric()));
+            double baseline = w1 == null ? Double.NaN : median(w1);
+            double bound = switch (s.mode() + " " + s.metric()) {
+                case "java listener p50_ms" -> baseline + 0.1;
+                case "sse p50_ms" -> baseline + 0.5;
+                case "sse p99_ms", "sse second host p50_ms" -> 5.0;
+                default -> Double.NaN;
+            };
+            String verdict = "";
+            if (!Double.isNaN(bound)) {
+                boolean met = figure <= bound;
+                verdict = met ? "PASS" : "MISS";
+                missed += met ? 0 : 1;
+            }
+            out.printf(FORMAT, s.system(), s.variant(), s.workload(), s.mode(), s.metric(), number(figure),
+                    s.metric().equals("fanout_ms") || Double.isNaN(baseline) ? "-" : number(baseline), "",
+                    Double.isNaN(bound) ? "-" : String.format("<= %.3f", bound), verdict);
+        }
+        for (Map.Entry<Series, List<Double>> e : series.entrySet()) {
+            Series watched = e.getKey();
+            if (!watched.mode().startsWith("api, 1000 idle")) {
+                continue;
+            }
+            List<Double> none = series.get(new Series(watched.system(), watched.variant(), "W1", "api, no watcher",
+                    watched.metric()));
+            List<Double> ratios = new ArrayList<>();
+            for (int i = 0; i < Math.min(none.size(), e.getValue().size()); i++) {
+                ratios.add(e.getValue().get(i) / none.get(i));
+            }
+            double ratio = median(ratios);
+            boolean met = ratio >= 0.95;
+            missed += met ? 0 : 1;
+            out.printf(FORMAT, watched.system(), watched.variant(), "W1", "watched", "ops_per_s",
+                    number(median(e.getValue())), number(median(none)), String.format("%.3fx", ratio), ">= 0.95x",
+                    met ? "PASS" : "MISS");
+        }
     }
 
     private void printMetricsOverhead(PrintStream out) {

@@ -1,0 +1,265 @@
+package io.keyval.bench;
+
+import io.keyval.database.DatabaseAdapter;
+import io.keyval.database.Databases;
+import io.keyval.host.api.PluginConfig;
+import io.keyval.kv.Key;
+import io.keyval.kv.Kv;
+import io.keyval.kv.WatchOptions;
+import io.keyval.kv.plugin.KeyValRuntime;
+import io.keyval.kv.plugin.KeyValSettings;
+import io.undertow.Handlers;
+import io.undertow.Undertow;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * W6, watch (docs/benchmarks.md), on the plugin as it runs (its composition root, its HTTP API on a
+ * real socket):
+ * <ul>
+ *   <li>write → notification latency over {@value #WRITES} writes, each awaited before the next: (a) a
+ *       Java listener, (b) an SSE stream, (c) on PostgreSQL, an SSE stream of a second host (its own
+ *       store and connections on the same schema); the baseline is W1's latency, the write alone;</li>
+ *   <li>fan-out: one write to a key watched by many SSE streams, until the last one received it;</li>
+ *   <li>W1 throughput with 1,000 idle streams and 10 stalled ones watching, as a ratio to none,
+ *       in interleaved bursts on one store.</li>
+ * </ul>
+ */
+final class WatchBenchmark {
+
+    static final String SYSTEM = "java-kv";
+    private static final int WRITES = 500;
+    private static final int PAIRS = 6;
+    private static final Logger LOG = LoggerFactory.getLogger(WatchBenchmark.class);
+
+    private final Engine engine;
+    private final WorkloadParameters p;
+    private final Dataset data;
+    private final Consumer<Result> sink;
+    private final int fanOut;
+
+    /**
+     * @param engine the engine
+     * @param p the sizes (W1 for the throughput ratio)
+     * @param data the benchmark data
+     * @param fanOut the number of streams of the fan-out (two sockets each in this process)
+     * @param sink receives the results
+     */
+    WatchBenchmark(Engine engine, WorkloadParameters p, Dataset data, int fanOut, Consumer<Result> sink) {
+        this.engine = engine;
+        this.p = p;
+        this.data = data;
+        this.fanOut = fanOut;
+        this.sink = sink;
+    }
+
+    void run() throws Exception {
+        try (Engine.FreshDatabase database = engine.create();
+                Databases.ClosableDatabaseService first = service(database);
+                Host a = new Host(first.getRootAdapter(null))) {
+            String durability = first.getRootAdapter(null).durability();
+            LOG.info("{} W6: write -> notification latency", engine.variant());
+            Latencies java = new Latencies(WRITES);
+            Latencies sse = new Latencies(WRITES);
+            try (Kv.Subscription s = a.kv().watch(List.of(Key.of("w6", "java")), WatchOptions.defaults().initial(false),
+                    entries -> a.arrived(entries.get(0).value().asLong()))) {
+                measure(a.kv(), Key.of("w6", "java"), a, java);
+            }
+            try (Stream stream = new Stream(a.port(), "/keyval/api/watch?initial=false&keys=w6/sse")) {
+                stream.readUntil("event: ping");
+                measure(a.kv(), Key.of("w6", "sse"), stream, sse);
+            }
+            emit(durability, "java listener", java);
+            emit(durability, "sse", sse);
+            if (first.getRootAdapter(null).notifications().isPresent()) {
+                try (Databases.ClosableDatabaseService second = service(database);
+                        Host b = new Host(second.getRootAdapter(null));
+                        Stream stream = new Stream(b.port(), "/keyval/api/watch?initial=false&keys=w6/remote")) {
+                    stream.readUntil("event: ping");
+                    Latencies remote = new Latencies(WRITES);
+                    measure(a.kv(), Key.of("w6", "remote"), stream, remote);
+                    emit(durability, "sse second host", remote);
+                }
+            }
+            fanOut(a, durability);
+            idleAndStalled(a, durability);
+        }
+    }
+
+    /** Writes 1..WRITES to a key, each awaited at the watcher, recording write-to-arrival times. */
+    private static void measure(Kv kv, Key key, Arrival arrival, Latencies out) throws Exception {
+        for (int i = 1; i <= WRITES; i++) {
+            long start = System.nanoTime();
+            kv.set(key, i);
+            arrival.await(i);
+            out.record(System.nanoTime() - start);
+        }
+    }
+
+    private void emit(String durability, String mode, Latencies l) {
+        sink.accept(new Result(SYSTEM, engine.variant(), durability, "W6", "p50_ms", l.percentileMillis(50), "ms", 1, mode));
+        sink.accept(new Result(SYSTEM, engine.variant(), durability, "W6", "p99_ms", l.percentileMillis(99), "ms", 1, mode));
+    }
+
+    private void fanOut(Host a, String durability) throws Exception {
+        LOG.info("{} W6 fan-out to {} streams", engine.variant(), fanOut);
+        List<Stream> streams = new ArrayList<>(fanOut);
+        try {
+            for (int i = 0; i < fanOut; i += 50) {
+                List<Stream> round = new ArrayList<>();
+                for (int j = i; j < Math.min(fanOut, i + 50); j++) {
+                    round.add(new Stream(a.port(), "/keyval/api/watch?initial=false&keys=w6/fan"));
+                }
+                for (Stream s : round) {
+                    s.readUntil("event: ping");
+                }
+                streams.addAll(round);
+            }
+            long start = System.nanoTime();
+            a.kv().set(Key.of("w6", "fan"), "go");
+            for (Stream s : streams) {
+                s.readUntil("\"go\"");
+            }
+            double millis = (System.nanoTime() - start) / 1e6;
+            sink.accept(new Result(SYSTEM, engine.variant(), durability, "W6", "fanout_ms", millis, "ms", 1,
+                    "sse x" + fanOut));
+        } finally {
+            for (Stream s : streams) {
+                s.close();
+            }
+        }
+    }
+
+    /** W1 bursts with no watcher, then with 1,000 idle streams and 10 stalled ones on the written keys. */
+    private void idleAndStalled(Host a, String durability) throws Exception {
+        LOG.info("{} W1 with 1,000 idle and 10 stalled watch streams: {} interleaved pairs", engine.variant(), PAIRS);
+        WorkloadParameters burst = p.scaledDown(4);
+        ClientFactory<StoreClient> clients = () -> new KvApiClient(a.kv(), data);
+        for (int pair = 1; pair <= PAIRS; pair++) {
+            boolean watchedFirst = pair % 2 == 0;
+            for (boolean watched : watchedFirst ? List.of(true, false) : List.of(false, true)) {
+                List<Stream> streams = new ArrayList<>();
+                try {
+                    if (watched) {
+                        for (int i = 0; i < 1000; i++) {
+                            streams.add(new Stream(a.port(), "/keyval/api/watch?initial=false&keys=w6/idle/" + i));
+                        }
+                        for (int i = 0; i < 10; i++) { // never read after this: they stall on the bench's writes
+                            streams.add(new Stream(a.port(), "/keyval/api/watch/prefix?initial=false&prefix=bench"));
+                        }
+                        for (Stream s : streams) {
+                            s.readUntil("event: ping"); // every stream set up before the burst starts
+                        }
+                    }
+                    double ops = PointWorkload.sets(clients, 1, burst).get(0).value();
+                    sink.accept(new Result(SYSTEM, engine.variant(), durability, "W1", "ops_per_s", ops, "ops/s", pair,
+                            watched ? "api, 1000 idle + 10 stalled watchers" : "api, no watcher"));
+                } finally {
+                    for (Stream s : streams) {
+                        s.close();
+                    }
+                }
+            }
+        }
+    }
+
+    private static Databases.ClosableDatabaseService service(Engine.FreshDatabase database) {
+        return Databases.create(PluginConfig.of(Map.of("adapters", List.of(database.adapterConfig()))), Path.of("."));
+    }
+
+    /** Where a write is awaited. */
+    private interface Arrival {
+        void await(long value) throws Exception;
+    }
+
+    /** The plugin on a fresh Undertow server, as a host runs it. */
+    private static final class Host implements Arrival, AutoCloseable {
+        private final KeyValRuntime runtime;
+        private final Undertow server;
+        private final AtomicLong last = new AtomicLong();
+
+        Host(DatabaseAdapter adapter) {
+            PluginConfig config = PluginConfig.of(Map.of("watch", Map.of("maxWatchers", 20_000, "heartbeat", 60_000)));
+            runtime = KeyValRuntime.start(adapter, KeyValSettings.from(config, "bench"), Clock.systemUTC());
+            server = Undertow.builder().addHttpListener(0, "127.0.0.1")
+                    .setHandler(Handlers.path().addPrefixPath("/keyval/api", runtime.httpApi())).build();
+            server.start();
+        }
+
+        Kv kv() {
+            return runtime.kv();
+        }
+
+        int port() {
+            return ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+        }
+
+        void arrived(long value) {
+            last.set(value);
+        }
+
+        @Override
+        public void await(long value) {
+            while (last.get() < value) {
+                Thread.onSpinWait();
+            }
+        }
+
+        @Override
+        public void close() {
+            server.stop();
+            runtime.close();
+        }
+    }
+
+    /** An SSE request on a raw socket, read by the caller. */
+    private static final class Stream implements Arrival, AutoCloseable {
+        private final Socket socket;
+        private final StringBuilder seen = new StringBuilder();
+
+        Stream(int port, String path) throws IOException {
+            socket = new Socket("127.0.0.1", port);
+            socket.setSoTimeout(60_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        }
+
+        void readUntil(String marker) throws IOException {
+            InputStream in = socket.getInputStream();
+            byte[] buf = new byte[8192];
+            int found;
+            while ((found = seen.indexOf(marker)) < 0) {
+                int n = in.read(buf);
+                if (n < 0) {
+                    throw new IOException("stream ended before " + marker);
+                }
+                seen.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+            }
+            seen.delete(0, found + marker.length());
+        }
+
+        @Override
+        public void await(long value) throws IOException {
+            readUntil("\"value\":" + value + ",");
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+}
