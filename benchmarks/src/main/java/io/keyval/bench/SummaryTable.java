@@ -77,7 +77,7 @@ final class SummaryTable {
             List<Double> w1 = series.get(new Series(KvApiStore.SYSTEM, s.variant(), "W1", "api", s.metric()));
             double baseline = w1 == null ? Double.NaN : median(w1);
             double bound = switch (s.mode() + " " + s.metric()) {
-                case "java listener p50_ms" -> baseline + 0.1;
+                case "java listener p50_ms" -> baseline + 0.1; // the reference row shows what one hand-off costs
                 case "sse p50_ms" -> baseline + 0.5;
                 case "sse p99_ms", "sse second host p50_ms" -> 5.0;
                 default -> Double.NaN;

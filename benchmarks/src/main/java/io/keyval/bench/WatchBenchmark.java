@@ -8,6 +8,7 @@ import io.keyval.kv.Kv;
 import io.keyval.kv.WatchOptions;
 import io.keyval.kv.plugin.KeyValRuntime;
 import io.keyval.kv.plugin.KeyValSettings;
+import io.keyval.kv.store.KvStore;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
 import java.io.IOException;
@@ -21,7 +22,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,6 +86,7 @@ final class WatchBenchmark {
             }
             emit(durability, "java listener", java);
             emit(durability, "sse", sse);
+            emit(durability, "reference: 1 hand-off", oneHandOffReference(database));
             if (first.getRootAdapter(null).notifications().isPresent()) {
                 try (Databases.ClosableDatabaseService second = service(database);
                         Host b = new Host(second.getRootAdapter(null));
@@ -97,6 +100,35 @@ final class WatchBenchmark {
             fanOut(a, durability);
             idleAndStalled(a, durability);
         }
+    }
+
+    /**
+     * The least a notification off the committing thread can cost: the store's writes (no Kv layer),
+     * and a commit listener that hands each change to one waiting thread, which signals the writer.
+     * Any design that calls listeners on a thread of the store's pays this hand-off.
+     */
+    private static Latencies oneHandOffReference(Engine.FreshDatabase database) throws Exception {
+        Latencies out = new Latencies(WRITES);
+        try (Databases.ClosableDatabaseService service = service(database);
+                KvStore store = KvStore.open(service.getRootAdapter(null), Clock.systemUTC())) {
+            ExecutorService thread = Executors.newSingleThreadExecutor();
+            Signal signal = new Signal();
+            store.pipeline().addListener(changes -> {
+                long value = Long.parseLong(changes.get(changes.size() - 1).json());
+                thread.execute(() -> signal.arrived(value));
+            });
+            try {
+                for (int i = 1; i <= WRITES; i++) {
+                    long start = System.nanoTime();
+                    store.set(Key.of("w6", "reference"), Integer.toString(i), null);
+                    signal.await(i);
+                    out.record(System.nanoTime() - start);
+                }
+            } finally {
+                thread.shutdownNow();
+            }
+        }
+        return out;
     }
 
     /** Writes 1..WRITES to a key, each awaited at the watcher, recording write-to-arrival times. */
@@ -185,11 +217,27 @@ final class WatchBenchmark {
         void await(long value) throws Exception;
     }
 
+    /** The last value that arrived, awaited without spinning (a spinning writer slows what it waits for). */
+    private static class Signal implements Arrival {
+        private long last;
+
+        synchronized void arrived(long value) {
+            last = value;
+            notifyAll();
+        }
+
+        @Override
+        public synchronized void await(long value) throws InterruptedException {
+            while (last < value) {
+                wait();
+            }
+        }
+    }
+
     /** The plugin on a fresh Undertow server, as a host runs it. */
-    private static final class Host implements Arrival, AutoCloseable {
+    private static final class Host extends Signal implements AutoCloseable {
         private final KeyValRuntime runtime;
         private final Undertow server;
-        private final AtomicLong last = new AtomicLong();
 
         Host(DatabaseAdapter adapter) {
             PluginConfig config = PluginConfig.of(Map.of("watch", Map.of("maxWatchers", 20_000, "heartbeat", 60_000)));
@@ -205,17 +253,6 @@ final class WatchBenchmark {
 
         int port() {
             return ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
-        }
-
-        void arrived(long value) {
-            last.set(value);
-        }
-
-        @Override
-        public void await(long value) {
-            while (last.get() < value) {
-                Thread.onSpinWait();
-            }
         }
 
         @Override

@@ -170,25 +170,29 @@ public final class WatchRoutes implements Routes, AutoCloseable {
          */
         WatchSink sink(long resumeAfter, boolean reportAbsent) {
             AtomicBoolean resuming = new AtomicBoolean(resumeAfter >= 0);
-            return (batch, done) -> {
-                List<KeyState> send = batch;
-                if (resuming.getAndSet(false)) {
-                    send = batch.stream().filter(s -> s.live() ? s.seq() > resumeAfter : reportAbsent).toList();
-                }
-                if (send.isEmpty()) {
-                    done.run();
-                    return;
-                }
-                String data = render(send);
-                long newest = lastId.accumulateAndGet(send.stream().mapToLong(KeyState::seq).max().orElse(0), Math::max);
-                String id = newest > 0 ? Versionstamps.format(newest) : null;
-                synchronized (this) {
-                    if (events == null) {
-                        early.add(() -> events.send("change", data, id, done));
+            return new WatchSink() {
+                @Override
+                public void deliver(List<KeyState> batch, Runnable done) { // on the hub's delivery pool
+                    List<KeyState> send = batch;
+                    if (resuming.getAndSet(false)) {
+                        send = batch.stream().filter(s -> s.live() ? s.seq() > resumeAfter : reportAbsent).toList();
+                    }
+                    if (send.isEmpty()) {
+                        done.run();
                         return;
                     }
+                    String data = render(send);
+                    long newest = lastId.accumulateAndGet(send.stream().mapToLong(KeyState::seq).max().orElse(0),
+                            Math::max);
+                    String id = newest > 0 ? Versionstamps.format(newest) : null;
+                    synchronized (WatchStream.this) {
+                        if (events == null) {
+                            early.add(() -> events.send("change", data, id, done));
+                            return;
+                        }
+                    }
+                    events.send("change", data, id, done);
                 }
-                events.send("change", data, id, done);
             };
         }
 

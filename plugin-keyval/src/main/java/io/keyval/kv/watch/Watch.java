@@ -116,18 +116,21 @@ public abstract class Watch implements AutoCloseable {
         send(batch);
     }
 
+    /** Off the calling thread, which may be a committing one: it must only hand work over. */
     private void send(List<KeyState> batch) {
-        delivery.execute(() -> {
-            if (closed) {
-                return;
-            }
-            try {
-                sink.deliver(batch, this::delivered);
-            } catch (RuntimeException e) {
-                LOG.warn("Watch delivery failed", e);
-                delivered();
-            }
-        });
+        delivery.execute(() -> deliverNow(batch));
+    }
+
+    private void deliverNow(List<KeyState> batch) {
+        if (closed) {
+            return;
+        }
+        try {
+            sink.deliver(batch, this::delivered);
+        } catch (RuntimeException e) {
+            LOG.warn("Watch delivery failed", e);
+            delivered();
+        }
     }
 
     /** The sink consumed the batch in flight: the next one may go. */

@@ -13,12 +13,12 @@ import io.keyval.kv.store.StoredEntry;
 import io.keyval.kv.store.StoredRow;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,10 +35,11 @@ import org.slf4j.LoggerFactory;
  * of its ancestors (a key has at most 20, so finding the watches of a change never scans them all),
  * and a timer reports each watched value's expiry at its {@code expiresAt}. Nothing polls.
  *
- * <p>Threads: the committing thread only hands the changes over. One router thread owns the indexes
- * and applies changes to the watches in commit order; one timer thread fires expiries; a small pool
- * delivers to the sinks, at most one delivery per watch at a time. Reads the hub makes (snapshots,
- * refilling a prefix window) go to the store directly and are not counted as operations.
+ * <p>Threads: the committing thread routes its changes (map lookups and a short update of each
+ * matching watch's pending map, in commit order, never a wait) and nothing else; deliveries run on
+ * a small pool, at most one per watch at a time; one timer thread fires expiries. Reads the hub makes (snapshots, refilling a
+ * prefix window, keys changed on other hosts) run on the pool, go to the store directly and are not
+ * counted as operations.
  *
  * <pre>{@code
  * WatchHub hub = WatchHub.attachTo(store, clock);
@@ -52,15 +53,14 @@ public final class WatchHub implements CommitListener, Notifications.Listener, A
 
     private final KvStore store;
     private final Clock clock;
-    private final ExecutorService router = Executors.newSingleThreadExecutor(named("kv-watch-router"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(named("kv-watch-expiry"));
     private final ExecutorService delivery = Executors.newFixedThreadPool(
             Math.max(2, Runtime.getRuntime().availableProcessors()), named("kv-watch-delivery"));
-    // Router thread only.
-    private final Map<Key, List<Watch>> byKey = new HashMap<>();
-    private final Map<Key, List<Watch>> byPrefix = new HashMap<>();
+    private final Map<Key, List<Watch>> byKey = new ConcurrentHashMap<>();
+    private final Map<Key, List<Watch>> byPrefix = new ConcurrentHashMap<>();
     /** Open watches; while there are none, commits are not even handed over. */
     private final AtomicInteger open = new AtomicInteger();
+    private volatile boolean closed;
     private final Optional<RemoteChanges> remote;
     private final AutoCloseable listening;
 
@@ -140,14 +140,10 @@ public final class WatchHub implements CommitListener, Notifications.Listener, A
 
     @Override
     public void committed(List<Change> changes) {
-        if (open.get() == 0) {
-            return;
+        if (open.get() == 0 || closed) {
+            return; // no watch: nothing to look up
         }
-        try {
-            router.execute(() -> changes.forEach(this::route));
-        } catch (RejectedExecutionException e) {
-            // closed
-        }
+        changes.forEach(this::route);
     }
 
     /** Another host's commits: read what they changed among the keys watched here, and report it. */
@@ -167,18 +163,16 @@ public final class WatchHub implements CommitListener, Notifications.Listener, A
             rereadAll();
             return;
         }
-        onRouter(() -> {
-            Map<Key, Long> watched = new LinkedHashMap<>();
-            for (int i = 0; i < received.keys().size(); i++) {
-                Key key = received.keys().get(i);
-                if (isWatched(key)) {
-                    watched.merge(key, received.seqs().get(i), Math::max);
-                }
+        Map<Key, Long> watched = new LinkedHashMap<>();
+        for (int i = 0; i < received.keys().size(); i++) {
+            Key key = received.keys().get(i);
+            if (isWatched(key)) {
+                watched.merge(key, received.seqs().get(i), Math::max);
             }
-            if (!watched.isEmpty()) {
-                readAndOffer(watched);
-            }
-        });
+        }
+        if (!watched.isEmpty()) {
+            readAndOffer(watched);
+        }
     }
 
     /** The listening connection was lost meanwhile: whatever changed then is read again. */
@@ -202,7 +196,7 @@ public final class WatchHub implements CommitListener, Notifications.Listener, A
         return false;
     }
 
-    /** Reads keys (off the router) and offers their state; an absent key with the given seq. */
+    /** Reads keys (on the delivery pool) and offers their state; an absent key with the given seq. */
     private void readAndOffer(Map<Key, Long> keys) {
         List<Key> all = List.copyOf(keys.keySet());
         delivery.execute(() -> {
@@ -210,8 +204,7 @@ public final class WatchHub implements CommitListener, Notifications.Listener, A
                 for (int from = 0; from < all.size(); from += 1000) {
                     List<Key> batch = all.subList(from, Math.min(all.size(), from + 1000));
                     Map<Key, KeyState> states = snapshot(batch);
-                    onRouter(() -> states.values().forEach(s -> offer(s.live() ? s : KeyState.absent(s.key(),
-                            keys.get(s.key())))));
+                    states.values().forEach(s -> offer(s.live() ? s : KeyState.absent(s.key(), keys.get(s.key()))));
                 }
             } catch (RuntimeException e) {
                 LOG.warn("Reading watched keys changed on another host failed: {}", e.toString());
@@ -221,19 +214,17 @@ public final class WatchHub implements CommitListener, Notifications.Listener, A
 
     /** Reads every watched key and prefix window again, reporting what differs from what was reported. */
     private void rereadAll() {
-        onRouter(() -> {
-            Map<Key, Long> keys = new LinkedHashMap<>();
-            byKey.keySet().forEach(k -> keys.put(k, KeyState.UNKNOWN));
-            List<PrefixWatch> prefixes = new ArrayList<>();
-            byPrefix.values().forEach(list -> list.forEach(w -> prefixes.add((PrefixWatch) w)));
-            for (PrefixWatch w : prefixes) {
-                w.followedKeys().forEach(k -> keys.put(k, KeyState.UNKNOWN));
-                refill(w);
-            }
-            if (!keys.isEmpty()) {
-                readAndOffer(keys);
-            }
-        });
+        Map<Key, Long> keys = new LinkedHashMap<>();
+        byKey.keySet().forEach(k -> keys.put(k, KeyState.UNKNOWN));
+        List<PrefixWatch> prefixes = new ArrayList<>();
+        byPrefix.values().forEach(list -> list.forEach(w -> prefixes.add((PrefixWatch) w)));
+        for (PrefixWatch w : prefixes) {
+            w.followedKeys().forEach(k -> keys.put(k, KeyState.UNKNOWN));
+            refill(w);
+        }
+        if (!keys.isEmpty()) {
+            readAndOffer(keys);
+        }
     }
 
     private void route(Change change) {
@@ -270,41 +261,47 @@ public final class WatchHub implements CommitListener, Notifications.Listener, A
     private void expireAt(KeyState live) {
         long delay = Math.max(0, live.expiresAt() - clock.millis());
         try {
-            timer.schedule(() -> onRouter(() -> offer(KeyState.absent(live.key(), live.seq()))), delay,
-                    TimeUnit.MILLISECONDS);
+            timer.schedule(() -> offer(KeyState.absent(live.key(), live.seq())), delay, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             // closed
         }
     }
 
     private void register(Watch watch) {
+        if (closed) {
+            throw new KvException("The store is closed");
+        }
         open.incrementAndGet();
-        awaitOnRouter(() -> {
-            if (watch.prefix() != null) {
-                byPrefix.computeIfAbsent(watch.prefix(), k -> new ArrayList<>(1)).add(watch);
-            } else {
-                watch.keys().forEach(k -> byKey.computeIfAbsent(k, x -> new ArrayList<>(1)).add(watch));
-            }
-        });
+        if (watch.prefix() != null) {
+            add(byPrefix, watch.prefix(), watch);
+        } else {
+            watch.keys().forEach(k -> add(byKey, k, watch));
+        }
     }
 
     /** Called once by a watch that closes. */
     void unregister(Watch watch) {
-        onRouter(() -> {
-            if (watch.prefix() != null) {
-                remove(byPrefix, watch.prefix(), watch);
-            } else {
-                watch.keys().forEach(k -> remove(byKey, k, watch));
-            }
-        });
+        if (watch.prefix() != null) {
+            remove(byPrefix, watch.prefix(), watch);
+        } else {
+            watch.keys().forEach(k -> remove(byKey, k, watch));
+        }
         open.decrementAndGet();
     }
 
+    private static void add(Map<Key, List<Watch>> index, Key key, Watch watch) {
+        index.compute(key, (k, list) -> {
+            List<Watch> watches = list == null ? new CopyOnWriteArrayList<>() : list;
+            watches.add(watch);
+            return watches;
+        });
+    }
+
     private static void remove(Map<Key, List<Watch>> index, Key key, Watch watch) {
-        List<Watch> list = index.get(key);
-        if (list != null && list.remove(watch) && list.isEmpty()) {
-            index.remove(key);
-        }
+        index.computeIfPresent(key, (k, list) -> {
+            list.remove(watch);
+            return list.isEmpty() ? null : list;
+        });
     }
 
     /** Reads a prefix window again (a followed key left a full window) and offers what it holds. */
@@ -314,8 +311,7 @@ public final class WatchHub implements CommitListener, Notifications.Listener, A
                 return;
             }
             try {
-                Map<Key, KeyState> window = window(watch);
-                onRouter(() -> window.values().forEach(watch::offer));
+                window(watch).values().forEach(watch::offer);
             } catch (RuntimeException e) {
                 LOG.warn("Re-reading the window of a prefix watch failed: {}", e.toString());
             }
@@ -336,7 +332,7 @@ public final class WatchHub implements CommitListener, Notifications.Listener, A
             StoredEntry live = row.liveAt(k, now);
             states.put(k, live.exists() ? new KeyState(k, live.json(), live.seq(), row.expiresAt()) : KeyState.absent(k, 0));
         }
-        states.values().stream().filter(s -> s.expiresAt() != null).forEach(s -> onRouter(() -> expireAt(s)));
+        states.values().stream().filter(s -> s.expiresAt() != null).forEach(this::expireAt);
         return states;
     }
 
@@ -344,27 +340,6 @@ public final class WatchHub implements CommitListener, Notifications.Listener, A
     private Map<Key, KeyState> window(PrefixWatch watch) {
         List<StoredEntry> listed = store.list(watch.prefix(), null, null, watch.limit(), false, null);
         return snapshot(listed.stream().map(StoredEntry::key).toList());
-    }
-
-    private void onRouter(Runnable task) {
-        try {
-            router.execute(task);
-        } catch (RejectedExecutionException e) {
-            // closed
-        }
-    }
-
-    private void awaitOnRouter(Runnable task) {
-        try {
-            router.submit(task).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while registering a watch", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Registering a watch failed", e.getCause());
-        } catch (RejectedExecutionException e) {
-            throw new KvException("The store is closed");
-        }
     }
 
     /** Stops routing, timers and deliveries; open watches receive nothing more. */
@@ -375,7 +350,7 @@ public final class WatchHub implements CommitListener, Notifications.Listener, A
         } catch (Exception e) {
             LOG.debug("Stopping to listen failed: {}", e.toString());
         }
-        router.shutdownNow();
+        closed = true;
         timer.shutdownNow();
         delivery.shutdownNow();
     }

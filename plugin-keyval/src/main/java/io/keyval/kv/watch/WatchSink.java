@@ -14,4 +14,5 @@ public interface WatchSink {
      * @param done to run once the batch is consumed (also after a failure), exactly once
      */
     void deliver(List<KeyState> batch, Runnable done);
+
 }

@@ -92,6 +92,24 @@ class PostgresWatchAcrossHostsTest {
         }
     }
 
+    @Test
+    void aCommitTooLargeToListSendsARereadMarkerAndTheOtherHostStillGetsTheFinalState() throws Exception {
+        for (int from = 0; from < 3000; from += 1000) {
+            var atomic = a.kv().atomic();
+            for (int i = from; i < from + 1000; i++) {
+                atomic.set(Key.of("ov", i), i);
+            }
+            atomic.commit();
+        }
+        WatchContract.Received keys = new WatchContract.Received();
+        try (Kv.Subscription s = b.kv().watch(List.of(Key.of("ov", 2999)), WatchOptions.defaults(), keys)) {
+            keys.await(value(Key.of("ov", 2999), "2999"), "the snapshot");
+            // 3,000 deletions in one commit: more than 8 notifications' worth of keys
+            assertEquals(3000, a.kv().delete(Key.of("ov"), DeleteOptions.defaults()));
+            keys.await(m -> m.get(Key.of("ov", 2999)).value() == null, "the deletion, found by re-reading");
+        }
+    }
+
     private String schema() {
         return first.getRootAdapter(null).read(s -> {
             try (Statement st = s.connection().createStatement(); ResultSet rs = st.executeQuery("SELECT current_schema()")) {

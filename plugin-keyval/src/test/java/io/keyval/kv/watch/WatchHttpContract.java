@@ -270,6 +270,19 @@ abstract class WatchHttpContract {
     }
 
     @Test
+    void disabledWatchHasNoEndpointsButTheJavaApiStillWorks() throws Exception {
+        server.close();
+        server = new RuntimeServer(databases.getRootAdapter(null), KeyValSettings.from(PluginConfig.of(Map.of("watch",
+                Map.of("enabled", false))), "t"), clock);
+        assertEquals("Not found", error(server.send("GET", "/watch?keys=a", null), 404));
+        assertEquals("Not found", error(server.send("GET", "/watch/prefix/poll?prefix=a", null), 404));
+        WatchContract.Received got = new WatchContract.Received();
+        try (var s = server.kv().watch(List.of(io.keyval.kv.Key.of("a")), io.keyval.kv.WatchOptions.defaults(), got)) {
+            got.await(m -> m.size() == 1, "the snapshot through the Java API");
+        }
+    }
+
+    @Test
     void thePollEndpointsCompareWithWhatTheClientSaw() throws Exception {
         String vsA = put("a", "1");
         String keys = root + "/a," + root + "/b," + root + "/a";
