@@ -54,8 +54,10 @@ final class SummaryTable {
                 "");
         for (String system : List.of("java-kv", GroupCommitReference.SYSTEM)) {
             for (Map.Entry<Series, List<Double>> e : series.entrySet()) {
-                if (e.getKey().system().equals(system)) {
-                    printRow(out, e.getKey(), median(e.getValue()));
+                Series row = e.getKey();
+                boolean ownSection = row.workload().equals("W6") || row.mode().startsWith("api, ");
+                if (row.system().equals(system) && !ownSection) {
+                    printRow(out, row, median(e.getValue()));
                 }
             }
         }

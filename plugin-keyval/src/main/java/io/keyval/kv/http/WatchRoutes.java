@@ -182,8 +182,13 @@ public final class WatchRoutes implements Routes, AutoCloseable {
                         return;
                     }
                     String data = render(send);
+                    // The newest versionstamp reported; for an event of absences only, at least the
+                    // newest commit this host has seen.
                     long newest = lastId.accumulateAndGet(send.stream().mapToLong(KeyState::seq).max().orElse(0),
                             Math::max);
+                    if (send.stream().noneMatch(KeyState::live)) {
+                        newest = lastId.accumulateAndGet(hub.latestSeq(), Math::max);
+                    }
                     String id = newest > 0 ? Versionstamps.format(newest) : null;
                     synchronized (WatchStream.this) {
                         if (events == null) {

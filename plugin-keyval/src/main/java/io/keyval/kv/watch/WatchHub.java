@@ -27,6 +27,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +62,8 @@ public final class WatchHub implements CommitListener, Notifications.Listener, A
     /** Open watches; while there are none, commits are not even handed over. */
     private final AtomicInteger open = new AtomicInteger();
     private volatile boolean closed;
+    /** The newest commit this host has seen: never beyond what is durable. */
+    private final AtomicLong latestSeq = new AtomicLong();
     private final Optional<RemoteChanges> remote;
     private final AutoCloseable listening;
 
@@ -133,6 +136,14 @@ public final class WatchHub implements CommitListener, Notifications.Listener, A
         }
     }
 
+    /**
+     * @return the sequence number of the newest commit seen on this host (0 before the first); a
+     *     stream whose event holds only absences uses it as its {@code id}
+     */
+    public long latestSeq() {
+        return latestSeq.get();
+    }
+
     /** @return the number of open watches */
     public int openWatches() {
         return open.get();
@@ -140,6 +151,7 @@ public final class WatchHub implements CommitListener, Notifications.Listener, A
 
     @Override
     public void committed(List<Change> changes) {
+        latestSeq.accumulateAndGet(changes.get(changes.size() - 1).seq(), Math::max);
         if (open.get() == 0 || closed) {
             return; // no watch: nothing to look up
         }
