@@ -36,9 +36,10 @@ import org.slf4j.LoggerFactory;
  * of its ancestors (a key has at most 20, so finding the watches of a change never scans them all),
  * and a timer reports each watched value's expiry at its {@code expiresAt}. Nothing polls.
  *
- * <p>Threads: the committing thread routes its changes (map lookups and a short update of each
- * matching watch's pending map, in commit order, never a wait) and nothing else; deliveries run on
- * a small pool, at most one per watch at a time; one timer thread fires expiries. Reads the hub makes (snapshots, refilling a
+ * <p>Threads: the committing thread routes its changes to exact-key watches (a hash lookup and a
+ * short update of each matching watch's pending map, in commit order, never a wait) and hands those
+ * for prefix watches to one prefix-routing thread; deliveries run on a small pool, at most one per
+ * watch at a time; one timer thread fires expiries. Reads the hub makes (snapshots, refilling a
  * prefix window, keys changed on other hosts) run on the pool, go to the store directly and are not
  * counted as operations.
  *
@@ -54,6 +55,8 @@ public final class WatchHub implements CommitListener, Notifications.Listener, A
 
     private final KvStore store;
     private final Clock clock;
+    /** Applies changes to prefix watches, in commit order, off the committing thread. */
+    private final ExecutorService prefixRouter = Executors.newSingleThreadExecutor(named("kv-watch-prefixes"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(named("kv-watch-expiry"));
     private final ExecutorService delivery = Executors.newFixedThreadPool(
             Math.max(2, Runtime.getRuntime().availableProcessors()), named("kv-watch-delivery"));
@@ -155,7 +158,17 @@ public final class WatchHub implements CommitListener, Notifications.Listener, A
         if (open.get() == 0 || closed) {
             return; // no watch: nothing to look up
         }
-        changes.forEach(this::route);
+        List<Runnable> prefixWork = new ArrayList<>(0);
+        for (Change change : changes) {
+            route(change, prefixWork);
+        }
+        if (!prefixWork.isEmpty()) {
+            try {
+                prefixRouter.execute(() -> prefixWork.forEach(Runnable::run));
+            } catch (RejectedExecutionException e) {
+                // closed
+            }
+        }
     }
 
     /** Another host's commits: read what they changed among the keys watched here, and report it. */
@@ -239,13 +252,44 @@ public final class WatchHub implements CommitListener, Notifications.Listener, A
         }
     }
 
-    private void route(Change change) {
+    /**
+     * Applies a change to the exact-key watches at once (a hash lookup each: cheap enough for the
+     * committing thread, and one hand-off less for those watchers); the prefix watches it concerns are
+     * collected for the prefix router, since keeping a window is more work than a writer should do.
+     */
+    private void route(Change change, List<Runnable> prefixWork) {
         KeyState state = change.type() == Change.Type.SET
                 ? new KeyState(change.key(), change.json(), change.seq(), change.expiresAt())
                 : KeyState.absent(change.key(), change.seq());
-        if (offer(state) && state.expiresAt() != null) {
+        boolean routed = false;
+        List<Watch> exact = byKey.get(state.key());
+        if (exact != null) {
+            exact.forEach(w -> w.offer(state));
+            routed = true;
+        }
+        for (List<Watch> under : prefixWatches(state.key())) {
+            prefixWork.add(() -> under.forEach(w -> w.offer(state)));
+            routed = true;
+        }
+        if (routed && state.expiresAt() != null) {
             expireAt(state);
         }
+    }
+
+    /** @return the watch lists of the key's ancestors that have prefix watches */
+    private List<List<Watch>> prefixWatches(Key key) {
+        if (byPrefix.isEmpty()) {
+            return List.of();
+        }
+        List<List<Watch>> found = new ArrayList<>(1);
+        List<Object> parts = key.parts();
+        for (int n = 0; n < parts.size(); n++) {
+            List<Watch> under = byPrefix.get(Key.of(parts.subList(0, n)));
+            if (under != null) {
+                found.add(under);
+            }
+        }
+        return found;
     }
 
     /** Routes a state to the watches of its key and of its ancestors. @return whether any watch had it */
@@ -256,15 +300,9 @@ public final class WatchHub implements CommitListener, Notifications.Listener, A
             exact.forEach(w -> w.offer(state));
             routed = true;
         }
-        if (!byPrefix.isEmpty()) {
-            List<Object> parts = state.key().parts();
-            for (int n = 0; n < parts.size(); n++) {
-                List<Watch> under = byPrefix.get(Key.of(parts.subList(0, n)));
-                if (under != null) {
-                    under.forEach(w -> w.offer(state));
-                    routed = true;
-                }
-            }
+        for (List<Watch> under : prefixWatches(state.key())) {
+            under.forEach(w -> w.offer(state));
+            routed = true;
         }
         return routed;
     }
@@ -363,6 +401,7 @@ public final class WatchHub implements CommitListener, Notifications.Listener, A
             LOG.debug("Stopping to listen failed: {}", e.toString());
         }
         closed = true;
+        prefixRouter.shutdownNow();
         timer.shutdownNow();
         delivery.shutdownNow();
     }
