@@ -28,6 +28,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -261,17 +262,7 @@ public final class WatchHub implements CommitListener, Notifications.Listener, A
         KeyState state = change.type() == Change.Type.SET
                 ? new KeyState(change.key(), change.json(), change.seq(), change.expiresAt())
                 : KeyState.absent(change.key(), change.seq());
-        boolean routed = false;
-        List<Watch> exact = byKey.get(state.key());
-        if (exact != null) {
-            exact.forEach(w -> w.offer(state));
-            routed = true;
-        }
-        for (List<Watch> under : prefixWatches(state.key())) {
-            prefixWork.add(() -> under.forEach(w -> w.offer(state)));
-            routed = true;
-        }
-        if (routed && state.expiresAt() != null) {
+        if (offer(state, prefixWork::add) && state.expiresAt() != null) {
             expireAt(state);
         }
     }
@@ -292,8 +283,22 @@ public final class WatchHub implements CommitListener, Notifications.Listener, A
         return found;
     }
 
-    /** Routes a state to the watches of its key and of its ancestors. @return whether any watch had it */
+    /**
+     * Routes a state to the watches of its key and of its ancestors, all on this thread.
+     *
+     * @return whether any watch had it
+     */
     private boolean offer(KeyState state) {
+        return offer(state, Runnable::run);
+    }
+
+    /**
+     * Offers a state to the watches of its key at once, and to those of its ancestors through
+     * {@code prefixes} (which runs the work, or collects it for the prefix router).
+     *
+     * @return whether any watch had it
+     */
+    private boolean offer(KeyState state, Consumer<Runnable> prefixes) {
         boolean routed = false;
         List<Watch> exact = byKey.get(state.key());
         if (exact != null) {
@@ -301,7 +306,7 @@ public final class WatchHub implements CommitListener, Notifications.Listener, A
             routed = true;
         }
         for (List<Watch> under : prefixWatches(state.key())) {
-            under.forEach(w -> w.offer(state));
+            prefixes.accept(() -> under.forEach(w -> w.offer(state)));
             routed = true;
         }
         return routed;
