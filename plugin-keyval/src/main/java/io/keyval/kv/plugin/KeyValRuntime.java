@@ -91,7 +91,8 @@ public final class KeyValRuntime implements AutoCloseable {
         KvStore store = new KvStore(adapter, engine.select(SqliteStoreDialect::new, PostgresStoreDialect::new),
                 engine.select(SqliteWhereDialect::new, PostgresWhereDialect::new), clock);
         TriggerDispatcher triggers = TriggerDispatcher.attachTo(store.pipeline());
-        WatchHub watches = WatchHub.attachTo(store, clock, adapter.notifications());
+        WatchHub watches = WatchHub.attachTo(store, clock,
+                settings.watch().acrossHosts() ? adapter.notifications() : Optional.empty());
         Optional<StoreMetrics> metrics = Optional.empty();
         TtlPurger purger = null;
         try {

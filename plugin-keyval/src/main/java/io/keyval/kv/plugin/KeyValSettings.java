@@ -33,7 +33,7 @@ public record KeyValSettings(String database, long maxBodySize, long ttlPurgeInt
                 positive(config, "metrics.storageRefresh", 10_000));
         WatchSettings watch = new WatchSettings(config.getBoolean("watch.enabled", true),
                 (int) Math.min(Integer.MAX_VALUE, positive(config, "watch.maxWatchers", 1000)),
-                positive(config, "watch.heartbeat", 30_000));
+                positive(config, "watch.heartbeat", 30_000), config.getBoolean("watch.acrossHosts", true));
         return new KeyValSettings(config.getString("database", null), positive(config, "maxBodySize", 10L * 1024 * 1024),
                 purge, metrics, watch);
     }
