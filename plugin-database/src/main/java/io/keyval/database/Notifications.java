@@ -5,7 +5,7 @@ import java.sql.SQLException;
 /**
  * Messages between the processes sharing a database (PostgreSQL {@code LISTEN}/{@code NOTIFY}).
  * Channels are scoped to the adapter's schema, so that stores in different schemas of one database
- * do not hear each other. A notification sent inside a transaction is delivered when, and only if,
+ * do not, as a rule, hear each other (a listener must tolerate notifications that do not concern it). A notification sent inside a transaction is delivered when, and only if,
  * it commits; every listening process receives it, the sender's own included.
  *
  * <pre>{@code

@@ -92,7 +92,11 @@ final class PostgresNotifications implements Notifications, AutoCloseable {
         ps.execute();
     }
 
-    /** A channel name unique to this schema: NOTIFY channels are database-wide. */
+    /**
+     * A channel name of this schema: NOTIFY channels are database-wide. The schema's name is hashed
+     * to fit PostgreSQL's 63-byte identifiers, so two schemas could in principle share a channel; a
+     * listener then only hears more than it needs (the watch re-reads what it is told changed).
+     */
     private String scoped(String channel) {
         if (!CHANNEL.matcher(channel).matches()) {
             throw new DatabaseException("Invalid notification channel: " + channel);
@@ -115,7 +119,7 @@ final class PostgresNotifications implements Notifications, AutoCloseable {
         boolean first = true;
         while (!closed) {
             try (Connection c = connect.get()) {
-                toListen.clear();
+                // Channels still queued are listened to again below: harmless, and none is lost.
                 try (Statement st = c.createStatement()) {
                     for (String channel : listeners.keySet()) {
                         st.execute("LISTEN " + channel); // validated: letters, digits, underscores

@@ -21,7 +21,7 @@ public record Change(Type type, Key key, String json, Long expiresAt, long seq) 
         /** a live entry removed by a delete */
         DELETE,
         /**
-         * an expired row removed, by the TTL purge or by a range delete (no trigger fires; indexes
+         * an expired row removed, by the TTL purge or a delete (no trigger fires; indexes
          * drop it; it was already invisible to reads)
          */
         EXPIRE

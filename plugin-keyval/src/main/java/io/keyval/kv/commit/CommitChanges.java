@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param seq the commit's sequence number
  * @param changes every row written or removed, in order: sets with their value and expiry, live
- *     entries deleted, and expired rows removed (by the purge or by a range delete)
+ *     entries deleted, and expired rows removed (by the purge or a delete)
  * @param clearedRanges the key ranges deleted without a filter, in order: every row in them is gone,
  *     expired ones included, so that an index can drop a range in one statement
  */

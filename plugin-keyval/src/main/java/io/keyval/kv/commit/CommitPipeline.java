@@ -212,7 +212,9 @@ public final class CommitPipeline implements AutoCloseable {
                 long seq = sequence.allocate(session, commits.size()) - commits.size() + 1;
                 attempt.writes = new GroupWrites(session, sql, dialect, batched);
                 try {
-                    attempt.writes.prefetch(commits.stream().map(p -> p.command).toList());
+                    if (batched) {
+                        attempt.writes.prefetch(commits.stream().map(p -> p.command).toList());
+                    }
                     for (Pending<?> p : commits) {
                         attempt.running = p;
                         p.apply(attempt.writes, clock.millis(), seq++, participants);

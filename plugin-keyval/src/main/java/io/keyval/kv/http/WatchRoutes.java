@@ -64,11 +64,6 @@ public final class WatchRoutes implements Routes, AutoCloseable {
                 .add("GET", "/watch/prefix/poll", this::pollPrefixes);
     }
 
-    /** @return the open SSE streams */
-    public int openStreams() {
-        return watchers.get();
-    }
-
     private List<Key> keys(ApiRequest request) {
         List<String> values = request.queryAll("keys");
         if (values.isEmpty()) {
@@ -99,7 +94,10 @@ public final class WatchRoutes implements Routes, AutoCloseable {
         return !"false".equals(request.query("initial"));
     }
 
-    /** @return the versionstamp of {@code Last-Event-ID}, or -1 without one (a bad one: as if absent) */
+    /**
+     * @return the versionstamp of {@code Last-Event-ID}, or -1 without one; one this store could not
+     *     have sent resumes from the beginning (the whole snapshot)
+     */
     private static long lastEventId(ApiRequest request) {
         String id = request.exchange().getRequestHeaders().getFirst("Last-Event-ID");
         return id == null ? -1 : Math.max(0, Versionstamps.parse(id.trim()));
@@ -225,7 +223,7 @@ public final class WatchRoutes implements Routes, AutoCloseable {
         try (JsonGenerator out = JsonValues.MAPPER.getFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
             out.writeStartArray();
             for (KeyState s : states) {
-                EntryJson.write(s.live() ? new StoredEntry(s.key(), s.json(), s.seq()) : StoredEntry.absent(s.key()), out);
+                EntryJson.write(s.toEntry(), out);
             }
             out.writeEndArray();
         } catch (IOException e) {

@@ -50,7 +50,7 @@ final class MetricsPersistence {
     }
 
     /**
-     * @param counters the counters to save (operations never called are left out)
+     * @param counters the counters of the operations called so far
      * @param now the time of the flush (epoch ms)
      */
     void save(Map<Operation, OperationSnapshot> counters, long now) {
@@ -58,9 +58,6 @@ final class MetricsPersistence {
             PreparedStatement ps = s.prepare(UPSERT);
             for (Map.Entry<Operation, OperationSnapshot> e : counters.entrySet()) {
                 OperationSnapshot c = e.getValue();
-                if (c.count() == 0) {
-                    continue;
-                }
                 ps.setString(1, instance);
                 ps.setString(2, e.getKey().label());
                 ps.setLong(3, c.errors());

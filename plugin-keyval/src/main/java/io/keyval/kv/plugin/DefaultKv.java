@@ -21,8 +21,8 @@ import io.keyval.kv.WatchOptions;
 import io.keyval.kv.atomic.AtomicBuilder;
 import io.keyval.kv.atomic.TransactionRunner;
 import io.keyval.kv.atomic.TriggerDispatcher;
-import io.keyval.kv.store.JsonValues;
 import io.keyval.kv.service.KvService;
+import io.keyval.kv.store.JsonValues;
 import io.keyval.kv.store.RawPage;
 import io.keyval.kv.store.StoredEntry;
 import io.keyval.kv.watch.WatchHub;
@@ -33,12 +33,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link Kv} service: typed conversions over the service operations ({@link KvService}), which
  * count each call in the metrics exactly like an HTTP call.
  */
 public final class DefaultKv implements Kv {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultKv.class);
 
     private final KvService service;
     private final TransactionRunner transactions;
@@ -158,11 +162,11 @@ public final class DefaultKv implements Kv {
     private static WatchSink toListener(Consumer<List<KvEntry<JsonNode>>> listener) {
         return (batch, done) -> {
             try {
-                listener.accept(batch.stream().map(s -> new KvEntry<>(s.key(), s.live() ? JsonValues.tree(s.json()) : null,
-                        s.versionstamp())).toList());
-            } finally {
-                done.run();
+                listener.accept(batch.stream().map(s -> entry(s.toEntry(), JsonValues::tree)).toList());
+            } catch (RuntimeException e) {
+                LOG.warn("Watch listener failed", e);
             }
+            done.run();
         };
     }
 

@@ -54,14 +54,14 @@ public final class KeyValRuntime implements AutoCloseable {
     private final Kv kv;
     private final HttpHandler httpApi;
 
-    private KeyValRuntime(KvStore store, TriggerDispatcher triggers, Optional<StoreMetrics> metrics, TtlPurger purger,
-            WatchHub watches, KeyValSettings settings) {
+    private KeyValRuntime(KvStore store, TriggerDispatcher triggers, Optional<StoreMetrics> metrics,
+            MetricsRecorder recorder, TtlPurger purger, WatchHub watches, KeyValSettings settings) {
         this.store = store;
         this.triggers = triggers;
         this.metrics = metrics;
         this.purger = purger;
         this.watches = watches;
-        KvService service = new KvService(store, metrics.<MetricsRecorder>map(m -> m).orElse(MetricsRecorder.NONE));
+        KvService service = new KvService(store, recorder);
         this.kv = new DefaultKv(service, triggers, metrics.map(m -> (KvMetrics) m), watches);
         List<Routes> routes = new ArrayList<>(List.of(new KeysRoutes(service), new AtomicRoutes(service)));
         metrics.ifPresent(m -> routes.add(new MetricsRoutes(m)));
@@ -102,7 +102,7 @@ public final class KeyValRuntime implements AutoCloseable {
             }
             MetricsRecorder recorder = metrics.<MetricsRecorder>map(m -> m).orElse(MetricsRecorder.NONE);
             purger = new TtlPurger(store, settings.ttlPurgeInterval(), recorder);
-            return new KeyValRuntime(store, triggers, metrics, purger, watches, settings);
+            return new KeyValRuntime(store, triggers, metrics, recorder, purger, watches, settings);
         } catch (RuntimeException e) {
             if (purger != null) {
                 purger.close();

@@ -40,7 +40,7 @@ public interface StoreDialect {
 
     /**
      * @return like {@link #selectRowsOfKeys}, but in the order the keys were given (which must be
-     *     distinct), streamed without sorting the rows, with a sixth column: the key's 0-based position
+     *     distinct), streamed without sorting the rows, with a fifth column: the key's 0-based position
      *     in that order
      */
     String selectRowsOfKeysInOrder();

@@ -1,7 +1,7 @@
 package io.keyval.kv.watch;
 
 import io.keyval.kv.Key;
-import io.keyval.kv.commit.Versionstamps;
+import io.keyval.kv.store.StoredEntry;
 
 /**
  * A watched key's state after some commit: live with its value, or absent.
@@ -18,9 +18,9 @@ public record KeyState(Key key, String json, long seq, Long expiresAt) {
         return json != null;
     }
 
-    /** @return the versionstamp as reported: {@code null} when absent */
-    public String versionstamp() {
-        return live() ? Versionstamps.format(seq) : null;
+    /** @return the entry as reported: absent (value and versionstamp {@code null}) unless live */
+    public StoredEntry toEntry() {
+        return live() ? new StoredEntry(key, json, seq) : StoredEntry.absent(key);
     }
 
     /** The seq of an absence found by a read, whose deleting commit is not known. */

@@ -42,7 +42,7 @@ final class RemoteChanges implements CommitParticipant {
 
     @Override
     public void beforeCommit(SqlSession session, CommitChanges commit) {
-        // once per group instead
+        // nothing per commit: one notification per group (below)
     }
 
     @Override
@@ -52,7 +52,13 @@ final class RemoteChanges implements CommitParticipant {
         for (CommitChanges commit : commits) {
             for (Change change : commit.changes()) {
                 String item = " " + HEX.formatHex(change.key().toBytes()) + ":" + change.seq();
-                if (payload.length() + item.length() > Notifications.MAX_PAYLOAD_BYTES) { // hex and digits: 1 byte each
+                // hex and digits: one byte each. A key too long for any payload, or too many keys,
+                // make the other hosts re-read instead: a notification must never fail the commit.
+                if (host.length() + item.length() > Notifications.MAX_PAYLOAD_BYTES) {
+                    notifications.notify(session, CHANNEL, host + " *");
+                    return;
+                }
+                if (payload.length() + item.length() > Notifications.MAX_PAYLOAD_BYTES) {
                     payloads.add(payload.toString());
                     payload = new StringBuilder(host);
                     if (payloads.size() == MAX_NOTIFICATIONS) {
@@ -63,7 +69,9 @@ final class RemoteChanges implements CommitParticipant {
                 payload.append(item);
             }
         }
-        payloads.add(payload.toString());
+        if (payload.length() > host.length()) {
+            payloads.add(payload.toString());
+        }
         for (String p : payloads) {
             notifications.notify(session, CHANNEL, p);
         }

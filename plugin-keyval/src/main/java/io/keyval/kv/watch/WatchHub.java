@@ -40,12 +40,13 @@ import org.slf4j.LoggerFactory;
  * <p>Threads: the committing thread routes its changes to exact-key watches (a hash lookup and a
  * short update of each matching watch's pending map, in commit order, never a wait) and hands those
  * for prefix watches to one prefix-routing thread; deliveries run on a small pool, at most one per
- * watch at a time; one timer thread fires expiries. Reads the hub makes (snapshots, refilling a
- * prefix window, keys changed on other hosts) run on the pool, go to the store directly and are not
- * counted as operations.
+ * watch at a time; one timer thread fires expiries (offered from there, like the changes other
+ * hosts report and refilled windows, which are offered from the pool). Reads the hub makes go to the
+ * store directly and are not counted as operations: a watch's snapshot on the subscribing thread,
+ * refilled prefix windows and keys changed on other hosts on the pool.
  *
  * <pre>{@code
- * WatchHub hub = WatchHub.attachTo(store, clock);
+ * WatchHub hub = WatchHub.attachTo(store, clock, adapter.notifications());
  * Watch w = hub.watchKeys(List.of(Key.of("a")), true, (batch, done) -> { show(batch); done.run(); });
  * w.close();
  * }</pre>
@@ -175,6 +176,9 @@ public final class WatchHub implements CommitListener, Notifications.Listener, A
     /** Another host's commits: read what they changed among the keys watched here, and report it. */
     @Override
     public void notified(String payload) {
+        if (open.get() == 0) {
+            return; // nothing watched here: not even worth parsing
+        }
         RemoteChanges.Received received;
         try {
             received = RemoteChanges.Received.parse(payload);
@@ -182,8 +186,8 @@ public final class WatchHub implements CommitListener, Notifications.Listener, A
             LOG.warn("Ignoring a malformed watch notification: {}", e.toString());
             return;
         }
-        if (open.get() == 0 || remote.map(r -> r.host().equals(received.host())).orElse(false)) {
-            return; // nothing watched, or our own commits (they reached the watches directly)
+        if (remote.map(r -> r.host().equals(received.host())).orElse(false)) {
+            return; // our own commits: they reached the watches directly
         }
         if (received.keys() == null) {
             rereadAll();

@@ -48,6 +48,7 @@ public abstract class StoreFixture {
     protected DatabaseAdapter adapter;
     protected KvStore store;
     protected WatchHub watches;
+    private TriggerDispatcher triggers;
     protected DefaultKv kv;
     protected Key root;
     private Databases.ClosableDatabaseService databases;
@@ -62,8 +63,8 @@ public abstract class StoreFixture {
         adapter = databases.getRootAdapter(null);
         store = KvStore.open(adapter, clock);
         watches = WatchHub.attachTo(store, clock, adapter.notifications());
-        kv = new DefaultKv(new KvService(store, MetricsRecorder.NONE), TriggerDispatcher.attachTo(store.pipeline()),
-                Optional.empty(), watches);
+        triggers = TriggerDispatcher.attachTo(store.pipeline());
+        kv = new DefaultKv(new KvService(store, MetricsRecorder.NONE), triggers, Optional.empty(), watches);
     }
 
     @AfterAll
@@ -73,6 +74,9 @@ public abstract class StoreFixture {
         }
         if (store != null) {
             store.close();
+        }
+        if (triggers != null) {
+            triggers.close();
         }
         if (databases != null) {
             databases.close();

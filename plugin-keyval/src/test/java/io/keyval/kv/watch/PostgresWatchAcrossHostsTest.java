@@ -2,14 +2,12 @@ package io.keyval.kv.watch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.keyval.database.Databases;
 import io.keyval.database.testing.TestDatabases;
 import io.keyval.host.api.PluginConfig;
 import io.keyval.kv.DeleteOptions;
 import io.keyval.kv.Key;
 import io.keyval.kv.Kv;
-import io.keyval.kv.KvEntry;
 import io.keyval.kv.WatchOptions;
 import io.keyval.kv.plugin.KeyValRuntime;
 import io.keyval.kv.plugin.KeyValSettings;
@@ -22,7 +20,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,10 +57,6 @@ class PostgresWatchAcrossHostsTest {
         first.close();
     }
 
-    private static Predicate<Map<Key, KvEntry<JsonNode>>> value(Key key, String json) {
-        return m -> m.containsKey(key) && m.get(key).value() != null && m.get(key).value().toString().equals(json);
-    }
-
     @Test
     void aCommitOnOneHostReachesTheOthersKeyAndPrefixWatches() throws Exception {
         Kv kvA = a.kv();
@@ -73,8 +66,8 @@ class PostgresWatchAcrossHostsTest {
         try (Kv.Subscription s1 = kvB.watch(List.of(Key.of("x", 1)), WatchOptions.defaults().initial(false), keys);
                 Kv.Subscription s2 = kvB.watchPrefix(Key.of("x"), WatchOptions.defaults().initial(false), prefix)) {
             kvA.set(Key.of("x", 1), "from a");
-            keys.await(value(Key.of("x", 1), "\"from a\""), "the write of the other host, by key");
-            prefix.await(value(Key.of("x", 1), "\"from a\""), "the write of the other host, by prefix");
+            keys.await(WatchContract.value(Key.of("x", 1), "\"from a\""), "the write of the other host, by key");
+            prefix.await(WatchContract.value(Key.of("x", 1), "\"from a\""), "the write of the other host, by prefix");
             kvA.delete(Key.of("x", 1), DeleteOptions.exactKey());
             keys.await(m -> m.get(Key.of("x", 1)).value() == null, "the delete of the other host");
         }
@@ -86,9 +79,9 @@ class PostgresWatchAcrossHostsTest {
         try (Kv.Subscription s = b.kv().watch(List.of(Key.of("y")), WatchOptions.defaults().initial(false), keys)) {
             terminateListeners(schema());
             a.kv().set(Key.of("y"), 1); // its notification may reach no one: b re-reads after reconnecting
-            keys.await(value(Key.of("y"), "1"), "the write made while b was not listening");
+            keys.await(WatchContract.value(Key.of("y"), "1"), "the write made while b was not listening");
             a.kv().set(Key.of("y"), 2);
-            keys.await(value(Key.of("y"), "2"), "later writes, listened to again");
+            keys.await(WatchContract.value(Key.of("y"), "2"), "later writes, listened to again");
         }
     }
 
@@ -103,7 +96,7 @@ class PostgresWatchAcrossHostsTest {
         }
         WatchContract.Received keys = new WatchContract.Received();
         try (Kv.Subscription s = b.kv().watch(List.of(Key.of("ov", 2999)), WatchOptions.defaults(), keys)) {
-            keys.await(value(Key.of("ov", 2999), "2999"), "the snapshot");
+            keys.await(WatchContract.value(Key.of("ov", 2999), "2999"), "the snapshot");
             // 3,000 deletions in one commit: more than 8 notifications' worth of keys
             assertEquals(3000, a.kv().delete(Key.of("ov"), DeleteOptions.defaults()));
             keys.await(m -> m.get(Key.of("ov", 2999)).value() == null, "the deletion, found by re-reading");

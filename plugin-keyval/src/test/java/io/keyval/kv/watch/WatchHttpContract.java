@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -72,7 +73,7 @@ abstract class WatchHttpContract {
         final HttpResponse<Stream<String>> response;
         private final BlockingQueue<Event> events = new ArrayBlockingQueue<>(1000);
         private final Thread reader;
-        volatile boolean ended;
+        final CountDownLatch ended = new CountDownLatch(1);
 
         Events(HttpResponse<Stream<String>> response) {
             this.response = response;
@@ -100,7 +101,7 @@ abstract class WatchHttpContract {
                 } catch (RuntimeException e) {
                     // the connection closed
                 }
-                ended = true;
+                ended.countDown();
             });
             reader.setDaemon(true);
             reader.start();
@@ -108,15 +109,11 @@ abstract class WatchHttpContract {
 
         /** @return the next {@code change} event (pings skipped) */
         Event nextChange() throws InterruptedException {
-            while (true) {
-                Event e = events.poll(10, TimeUnit.SECONDS);
-                if (e == null) {
-                    throw new AssertionError("no change event within 10 s");
-                }
-                if ("change".equals(e.name())) {
-                    return e;
-                }
-            }
+            Event e;
+            do {
+                e = next();
+            } while (!"change".equals(e.name()));
+            return e;
         }
 
         Event next() throws InterruptedException {
@@ -257,14 +254,11 @@ abstract class WatchHttpContract {
 
     @Test
     void theStreamsEndCleanlyWhenThePluginStops() throws Exception {
-        Events s = open("/watch?keys=" + root + "/a", null);
-        s.nextChange();
-        server.close();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!s.ended && System.nanoTime() < deadline) {
-            Thread.sleep(10);
+        try (Events s = open("/watch?keys=" + root + "/a", null)) {
+            s.nextChange();
+            server.close();
+            assertTrue(s.ended.await(10, TimeUnit.SECONDS), "the stream ended");
         }
-        assertTrue(s.ended, "the stream ended");
         server = new RuntimeServer(databases.getRootAdapter(null), KeyValSettings.from(PluginConfig.of(Map.of()), "t"),
                 clock);
     }
