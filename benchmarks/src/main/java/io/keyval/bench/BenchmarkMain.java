@@ -8,9 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the workloads of docs/benchmarks.md (W1-W4b) on each engine against their baselines and prints one
- * JSON line per figure, then a table of ratios and targets. Sizes come from the workloads file,
- * read at run time. Exit status: 0 done (targets missed or not), 1 failure, 2 a workload read back a
+ * Runs the workloads of docs/benchmarks.md (W1-W4b, the metrics overhead, W6) on each engine against
+ * their baselines and prints one JSON line per figure, then a table of ratios and targets. Sizes come
+ * from the workloads file, read at run time. Exit status: 0 done (targets missed or not), 1 failure, 2 a workload read back a
  * wrong result, 64 bad arguments.
  */
 public final class BenchmarkMain {

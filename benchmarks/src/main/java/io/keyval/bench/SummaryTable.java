@@ -52,7 +52,7 @@ final class SummaryTable {
     void print(PrintStream out) {
         out.printf(FORMAT, "system", "variant", "wl", "mode", "metric", "figure", "baseline", "ratio", "target",
                 "");
-        for (String system : List.of("java-kv", GroupCommitReference.SYSTEM)) {
+        for (String system : List.of(KvApiStore.SYSTEM, GroupCommitReference.SYSTEM)) {
             for (Map.Entry<Series, List<Double>> e : series.entrySet()) {
                 Series row = e.getKey();
                 boolean ownSection = row.workload().equals("W6") || row.mode().startsWith("api, ");
@@ -101,11 +101,10 @@ final class SummaryTable {
             }
             List<Double> none = series.get(new Series(watched.system(), watched.variant(), "W1", "api, no watcher",
                     watched.metric()));
-            List<Double> ratios = new ArrayList<>();
-            for (int i = 0; i < Math.min(none.size(), e.getValue().size()); i++) {
-                ratios.add(e.getValue().get(i) / none.get(i));
+            if (none == null) {
+                continue;
             }
-            double ratio = median(ratios);
+            double ratio = median(pairedRatios(e.getValue(), none));
             boolean met = ratio >= 0.95;
             missed += met ? 0 : 1;
             out.printf(FORMAT, watched.system(), watched.variant(), "W1", "watched", "ops_per_s",
@@ -127,16 +126,12 @@ final class SummaryTable {
             }
             List<Double> onFigures = e.getValue();
             List<Double> offFigures = series.get(off);
-            List<Double> ratios = new ArrayList<>();
-            for (int i = 0; i < Math.min(onFigures.size(), offFigures.size()); i++) {
-                ratios.add(onFigures.get(i) / offFigures.get(i));
-            }
-            double ratio = median(ratios);
+            double ratio = median(pairedRatios(onFigures, offFigures));
             boolean met = ratio >= METRICS_OVERHEAD_BOUND;
             if (!met) {
                 missed++;
             }
-            out.printf(FORMAT, "java-kv", on.variant(), on.workload(), on.mode(), on.metric(), number(median(onFigures)),
+            out.printf(FORMAT, KvApiStore.SYSTEM, on.variant(), on.workload(), on.mode(), on.metric(), number(median(onFigures)),
                     number(median(offFigures)), String.format("%.3fx", ratio), ">= " + METRICS_OVERHEAD_BOUND + "x",
                     met ? "PASS" : "MISS");
         }
@@ -157,7 +152,7 @@ final class SummaryTable {
         List<Double> base = series.get(s.baseline());
         double baseline = base == null ? Double.NaN : median(base);
         double ratio = figure / baseline;
-        boolean store = s.system().equals("java-kv");
+        boolean store = s.system().equals(KvApiStore.SYSTEM);
         Optional<Target> target = Target.ALL.stream()
                 .filter(t -> store && t.appliesTo(s.variant(), s.workload(), s.mode(), s.metric()))
                 .findFirst();
@@ -177,6 +172,15 @@ final class SummaryTable {
 
     private static String number(double v) {
         return v >= 100 ? String.format("%.0f", v) : String.format("%.3f", v);
+    }
+
+    /** @return the ratio of each pair of figures measured in the same round, in order */
+    private static List<Double> pairedRatios(List<Double> figures, List<Double> baselines) {
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < Math.min(figures.size(), baselines.size()); i++) {
+            ratios.add(figures.get(i) / baselines.get(i));
+        }
+        return ratios;
     }
 
     /** @return the median; for an even count, the mean of the middle two */

@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  */
 final class WatchBenchmark {
 
-    static final String SYSTEM = "java-kv";
+    private static final String SYSTEM = KvApiStore.SYSTEM;
     private static final int WRITES = 500;
     private static final int PAIRS = 6;
     private static final Logger LOG = LoggerFactory.getLogger(WatchBenchmark.class);

@@ -1,38 +1,47 @@
 package io.keyval.host.testing;
 
-import java.sql.SQLException;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Two host processes whose KeyVal store lives in one fresh PostgreSQL schema: one store served by
- * two hosts. Skips the calling test class (or fails it under {@code KEYVAL_REQUIRE_POSTGRES}) when
- * PostgreSQL is unreachable; {@link #close()} stops both hosts and drops the schema.
+ * two hosts, started once per test class and stopped after it (the schema dropped). Skips the class
+ * (or fails it under {@code KEYVAL_REQUIRE_POSTGRES}) when PostgreSQL is unreachable.
  *
  * <pre>{@code
- * hosts = PostgresHosts.startTwo();
+ * @RegisterExtension
+ * static final PostgresHosts hosts = new PostgresHosts();
+ * ...
  * hosts.a().http().put(...);
  * hosts.b().http().get(...);
  * }</pre>
  */
-public final class PostgresHosts implements AutoCloseable {
+public final class PostgresHosts implements BeforeAllCallback, AfterAllCallback {
 
-    private final PostgresSchema schema = PostgresSchema.create();
+    private PostgresSchema schema;
     private HostProcess a;
     private HostProcess b;
 
-    private PostgresHosts() {
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        schema = PostgresSchema.create();
+        a = schema.hostSetup().startProcess();
+        b = schema.hostSetup().startProcess();
     }
 
-    /** @return two started hosts on a new schema (created by the first host) */
-    public static PostgresHosts startTwo() {
-        PostgresHosts hosts = new PostgresHosts();
-        try {
-            hosts.a = hosts.schema.hostSetup().startProcess();
-            hosts.b = hosts.schema.hostSetup().startProcess();
-        } catch (RuntimeException e) {
-            hosts.closeQuietly();
-            throw e;
+    /** Stops both hosts, then drops the schema and everything in it (also after a failed start). */
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        if (a != null) {
+            a.close();
         }
-        return hosts;
+        if (b != null) {
+            b.close();
+        }
+        if (schema != null) {
+            schema.close();
+        }
     }
 
     /** @return the schema both hosts' store lives in */
@@ -48,25 +57,5 @@ public final class PostgresHosts implements AutoCloseable {
     /** @return the second host */
     public HostProcess b() {
         return b;
-    }
-
-    private void closeQuietly() {
-        try {
-            close();
-        } catch (SQLException e) {
-            // start-up already failed; that failure is the one to report
-        }
-    }
-
-    /** Stops both hosts, then drops the schema and everything in it. */
-    @Override
-    public void close() throws SQLException {
-        if (a != null) {
-            a.close();
-        }
-        if (b != null) {
-            b.close();
-        }
-        schema.close();
     }
 }

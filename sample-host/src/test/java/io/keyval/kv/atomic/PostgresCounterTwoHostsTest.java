@@ -1,26 +1,14 @@
 package io.keyval.kv.atomic;
 
-import io.keyval.host.testing.PostgresHosts;
 import io.keyval.host.testing.HttpClientHelper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.keyval.host.testing.PostgresHosts;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The counter contract on PostgreSQL with the client threads spread over two host processes. */
 class PostgresCounterTwoHostsTest extends CounterContract {
 
-    private static PostgresHosts hosts;
-
-    @BeforeAll
-    static void start() {
-        hosts = PostgresHosts.startTwo();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (hosts != null) {
-            hosts.close();
-        }
-    }
+    @RegisterExtension
+    static final PostgresHosts hosts = new PostgresHosts();
 
     @Override
     HttpClientHelper hostFor(int thread) {

@@ -3,9 +3,9 @@ package io.keyval.kv.plugin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.keyval.host.testing.PostgresHosts;
-import io.keyval.host.testing.HttpClientHelper;
 import io.keyval.host.testing.HttpClientHelper.Response;
+import io.keyval.host.testing.HttpClientHelper;
+import io.keyval.host.testing.PostgresHosts;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,9 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two host processes on one PostgreSQL database behave as one store: what one writes the other
@@ -26,19 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class TwoHostsOnPostgresTest {
 
-    private static PostgresHosts hosts;
-
-    @BeforeAll
-    static void start() {
-        hosts = PostgresHosts.startTwo();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (hosts != null) {
-            hosts.close();
-        }
-    }
+    @RegisterExtension
+    static final PostgresHosts hosts = new PostgresHosts();
 
     @Test
     void aWriteOnOneHostIsReadOnTheOther() {

@@ -9,9 +9,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two host processes on one PostgreSQL database: a write on one reaches the key and prefix streams of
@@ -20,19 +19,8 @@ import org.junit.jupiter.api.Test;
 class WatchOnTwoPostgresHostsTest {
 
     private static final String API = "/keyval/api";
-    private static PostgresHosts hosts;
-
-    @BeforeAll
-    static void start() {
-        hosts = PostgresHosts.startTwo();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (hosts != null) {
-            hosts.close();
-        }
-    }
+    @RegisterExtension
+    static final PostgresHosts hosts = new PostgresHosts();
 
     @Test
     void aWriteOnOneHostReachesTheOthersKeyAndPrefixStreams() throws Exception {
