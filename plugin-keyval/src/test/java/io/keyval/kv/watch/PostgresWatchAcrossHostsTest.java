@@ -103,6 +103,18 @@ class PostgresWatchAcrossHostsTest {
         }
     }
 
+    @Test
+    void aKeyTooLongForANotificationIsStillWrittenAndSeenByTheOtherHost() throws Exception {
+        Object[] parts = new Object[20];
+        java.util.Arrays.fill(parts, "k".repeat(1024)); // its hex alone is far over a payload
+        Key huge = Key.of(parts);
+        WatchContract.Received keys = new WatchContract.Received();
+        try (Kv.Subscription s = b.kv().watch(List.of(huge), WatchOptions.defaults().initial(false), keys)) {
+            a.kv().set(huge, "big key");
+            keys.await(WatchContract.value(huge, "\"big key\""), "the write, found by re-reading");
+        }
+    }
+
     private String schema() {
         return first.getRootAdapter(null).read(s -> {
             try (Statement st = s.connection().createStatement(); ResultSet rs = st.executeQuery("SELECT current_schema()")) {
