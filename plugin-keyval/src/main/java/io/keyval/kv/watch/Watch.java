@@ -12,8 +12,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One subscription: what it follows, the state it last reported per key, and the changes not yet
  * delivered, coalesced per key to the latest state. At most one delivery is in flight: changes
- * arriving meanwhile wait in the pending map, which is bounded by what the watch follows, so a slow
- * consumer costs memory in proportion to its watched set and never holds up commits or other watches.
+ * arriving meanwhile wait in the pending map, one entry per key, so a slow consumer never holds up
+ * commits or other watches. For a key watch the map is bounded by its keys; for a prefix watch by its
+ * window plus the keys deleted from it since the last delivery (a stalled consumer of a prefix that
+ * keeps churning holds one entry per deleted key until it reads again or is disconnected).
  *
  * <p>Until its snapshot is read, a watch only records the changes routed to it; then it reports the
  * snapshot (if asked) and replays them, dropping those the snapshot already shows.
