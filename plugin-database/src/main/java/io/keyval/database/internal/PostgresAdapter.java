@@ -174,11 +174,12 @@ final class PostgresAdapter extends JdbcAdapter {
 
                     @Override
                     public void commit() throws SQLException {
-                        connection.commit();
+                        session.commitWithNotifications();
                     }
 
                     @Override
                     public void rollback() throws SQLException {
+                        session.discardNotifications();
                         connection.rollback();
                     }
                 }, work);

@@ -86,6 +86,10 @@ final class PostgresNotifications implements Notifications, AutoCloseable {
         if (payload.getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
             throw new DatabaseException("Notification payload over " + MAX_PAYLOAD_BYTES + " bytes");
         }
+        if (session instanceof CachedConnection transaction && !session.connection().getAutoCommit()) {
+            transaction.notifyOnCommit(scoped(channel), payload);
+            return;
+        }
         PreparedStatement ps = session.prepare("SELECT pg_notify(?, ?)");
         ps.setString(1, scoped(channel));
         ps.setString(2, payload);
