@@ -4,6 +4,7 @@ import io.keyval.database.DatabaseAdapter;
 import io.keyval.database.Databases;
 import io.keyval.host.api.PluginConfig;
 import io.keyval.kv.Kv;
+import io.keyval.kv.KvQueue;
 import io.keyval.kv.atomic.TriggerDispatcher;
 import io.keyval.kv.http.AtomicRoutes;
 import io.keyval.kv.http.KeysRoutes;
@@ -15,6 +16,8 @@ import io.keyval.kv.metrics.SqliteMetricsDialect;
 import io.keyval.kv.metrics.StoreMetrics;
 import io.keyval.kv.plugin.DefaultKv;
 import io.keyval.kv.plugin.KeyValSettings;
+import io.keyval.kv.queue.DefaultQueue;
+import io.keyval.kv.queue.QueueService;
 import io.keyval.kv.service.KvService;
 import io.keyval.kv.store.KvStore;
 import io.keyval.kv.watch.WatchHub;
@@ -74,9 +77,11 @@ final class MetricsOverhead {
                     KeyValSettings.from(PluginConfig.of(Map.of()), "bench").metrics(), Clock.systemUTC());
             TriggerDispatcher triggers = TriggerDispatcher.attachTo(store.pipeline());
             WatchHub watches = WatchHub.attachTo(store, Clock.systemUTC(), Optional.empty());
+            QueueService queue = QueueService.open(adapter, store);
             try {
-                Side on = new Side(ON, new KvService(store, metrics), triggers, watches, adapter.durability());
-                Side off = new Side(OFF, new KvService(store, MetricsRecorder.NONE), triggers, watches,
+                KvQueue kvQueue = new DefaultQueue(queue);
+                Side on = new Side(ON, new KvService(store, metrics), triggers, watches, kvQueue, adapter.durability());
+                Side off = new Side(OFF, new KvService(store, MetricsRecorder.NONE), triggers, watches, kvQueue,
                         adapter.durability());
                 PointWorkload.sets(off.apiClients(), 1, p); // every key W2 reads
                 measure("api", 1, on.apiClients(), off.apiClients(), on, off);
@@ -88,6 +93,7 @@ final class MetricsOverhead {
                 sink.accept(new Result(ON, engine.variant(), adapter.durability(), "record", "ns_per_call",
                         recordingCost(metrics), "ns", 1, "api"));
             } finally {
+                queue.close();
                 watches.close();
                 metrics.close();
                 store.close();
@@ -136,10 +142,11 @@ final class MetricsOverhead {
         private final KvService service;
         private final String durability;
 
-        Side(String system, KvService service, TriggerDispatcher triggers, WatchHub watches, String durability) {
+        Side(String system, KvService service, TriggerDispatcher triggers, WatchHub watches, KvQueue queue,
+                String durability) {
             this.system = system;
             this.service = service;
-            this.kv = new DefaultKv(service, triggers, Optional.empty(), watches);
+            this.kv = new DefaultKv(service, triggers, Optional.empty(), watches, queue);
             this.durability = durability;
         }
 

@@ -198,6 +198,17 @@ public interface Kv {
     Subscription watchPrefix(Key prefix, WatchOptions options, Consumer<List<KvEntry<JsonNode>>> listener);
 
     /**
+     * The store's durable message queue (see {@link KvQueue}).
+     *
+     * <pre>{@code
+     * kv.queue().enqueue(Map.of("orderId", 42), EnqueueOptions.defaults().delay(Duration.ofMinutes(1)));
+     * }</pre>
+     *
+     * @return the queue
+     */
+    KvQueue queue();
+
+    /**
      * This host's operation metrics, as {@code GET /metrics} shows them. Calls through this interface
      * count exactly like HTTP calls.
      *

@@ -1,5 +1,6 @@
 package io.keyval.kv.commit;
 
+import io.keyval.database.SqlSession;
 import io.keyval.kv.Key;
 import io.keyval.kv.keys.KeyRange;
 import io.keyval.kv.store.EntryStatements;
@@ -48,6 +49,11 @@ final class TransactionWriteContext implements WriteContext {
             uuid = Uuid7.next(now);
         }
         return uuid;
+    }
+
+    @Override
+    public SqlSession session() throws SQLException {
+        return writes.flushed();
     }
 
     @Override

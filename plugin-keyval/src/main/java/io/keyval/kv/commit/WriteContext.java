@@ -1,5 +1,6 @@
 package io.keyval.kv.commit;
 
+import io.keyval.database.SqlSession;
 import io.keyval.kv.Key;
 import io.keyval.kv.keys.KeyRange;
 import io.keyval.kv.store.StoredEntry;
@@ -20,6 +21,15 @@ public interface WriteContext {
 
     /** @return the UUIDv7 of this commit, generated on first use and shared by all its placeholders */
     String uuidv7();
+
+    /**
+     * The transaction's session, for another capability's tables written in the same transaction
+     * (the queue's dead-letter move). Entry writes made before are visible to it.
+     *
+     * @return the session
+     * @throws SQLException on a database failure
+     */
+    SqlSession session() throws SQLException;
 
     /**
      * @param key a key

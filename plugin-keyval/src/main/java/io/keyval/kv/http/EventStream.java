@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The streaming route kind: a Server-Sent Events response that stays open. It holds no thread: events
@@ -69,7 +70,7 @@ public final class EventStream {
         exchange.getConnection().addCloseListener(connection -> ended());
         scheduleHeartbeat();
         if (queue.isEmpty()) {
-            write(PING.duplicate(), () -> { }); // sends the headers now: the client knows it is connected
+            write(PING.duplicate(), written -> { }); // sends the headers now: the client knows it is connected
         } else {
             writeNext();
         }
@@ -84,6 +85,19 @@ public final class EventStream {
      * @param done run once the event is written, or the stream has ended
      */
     public void send(String event, String data, String id, Runnable done) {
+        send(event, data, id, written -> done.run());
+    }
+
+    /**
+     * Queues an event; it is written after the ones before it.
+     *
+     * @param event the event name, e.g. {@code message}
+     * @param data the data: one line of JSON
+     * @param id the {@code id:} line's value, or {@code null} for none
+     * @param outcome called once, on the I/O thread, with {@code true} when the event is written and
+     *     {@code false} when the stream ended before
+     */
+    public void send(String event, String data, String id, Consumer<Boolean> outcome) {
         StringBuilder frame = new StringBuilder(data.length() + 64)
                 .append("event: ").append(event).append("\ndata: ").append(data).append('\n');
         if (id != null) {
@@ -92,10 +106,10 @@ public final class EventStream {
         ByteBuffer bytes = ByteBuffer.wrap(frame.append('\n').toString().getBytes(StandardCharsets.UTF_8));
         exchange.getIoThread().execute(() -> {
             if (closed) {
-                done.run();
+                outcome.accept(false);
                 return;
             }
-            queue.add(new Event(bytes, done));
+            queue.add(new Event(bytes, outcome));
             writeNext();
         });
     }
@@ -121,21 +135,21 @@ public final class EventStream {
         write(next.bytes, next.done);
     }
 
-    private void write(ByteBuffer bytes, Runnable done) {
+    private void write(ByteBuffer bytes, Consumer<Boolean> done) {
         writing = true;
         lastWrite = System.nanoTime();
         TimedSend.send(exchange, bytes, new IoCallback() {
             @Override
             public void onComplete(HttpServerExchange ex, Sender sender) {
                 writing = false;
-                done.run();
+                done.accept(true);
                 writeNext();
             }
 
             @Override
             public void onException(HttpServerExchange ex, Sender sender, IOException e) {
                 writing = false;
-                done.run();
+                done.accept(false);
                 ended();
             }
         });
@@ -150,7 +164,7 @@ public final class EventStream {
             }
             long idle = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastWrite);
             if (!writing && queue.isEmpty() && idle >= heartbeatMillis) {
-                write(PING.duplicate(), () -> { });
+                write(PING.duplicate(), written -> { });
             }
             scheduleHeartbeat();
         }, Math.max(1, heartbeatMillis - idleMillis), TimeUnit.MILLISECONDS);
@@ -163,11 +177,11 @@ public final class EventStream {
         closed = true;
         Event e;
         while ((e = queue.poll()) != null) {
-            e.done.run();
+            e.done.accept(false);
         }
         onClose.run();
     }
 
-    private record Event(ByteBuffer bytes, Runnable done) {
+    private record Event(ByteBuffer bytes, Consumer<Boolean> done) {
     }
 }

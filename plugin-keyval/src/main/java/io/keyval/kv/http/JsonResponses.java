@@ -9,7 +9,9 @@ import io.undertow.io.IoCallback;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Writes {@code application/json} responses. The body is rendered into memory first, on the calling
@@ -41,11 +43,27 @@ public final class JsonResponses {
      * @throws IOException if rendering fails
      */
     public static void send(HttpServerExchange exchange, int status, Body body) throws IOException {
+        sendRendered(exchange, status, ByteBuffer.wrap(bytes(body)));
+    }
+
+    /**
+     * @param body the body renderer
+     * @return the JSON text, for an event stream's {@code data:} line (compact: one line)
+     */
+    static String render(Body body) {
+        try {
+            return new String(bytes(body), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] bytes(Body body) throws IOException {
         ByteArrayBuilder bytes = new ByteArrayBuilder();
         try (JsonGenerator out = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
             body.writeTo(out);
         }
-        sendRendered(exchange, status, ByteBuffer.wrap(bytes.toByteArray()));
+        return bytes.toByteArray();
     }
 
     /**

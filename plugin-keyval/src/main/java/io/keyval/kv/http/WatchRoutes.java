@@ -1,12 +1,8 @@
 package io.keyval.kv.http;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.keyval.kv.Key;
 import io.keyval.kv.commit.Versionstamps;
 import io.keyval.kv.keys.KeyPaths;
-import io.keyval.kv.store.JsonValues;
 import io.keyval.kv.store.KvStore;
 import io.keyval.kv.store.StoredEntry;
 import io.keyval.kv.watch.KeyState;
@@ -14,8 +10,6 @@ import io.keyval.kv.watch.Watch;
 import io.keyval.kv.watch.WatchHub;
 import io.keyval.kv.watch.WatchSink;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -219,17 +213,13 @@ public final class WatchRoutes implements Routes, AutoCloseable {
     }
 
     private static String render(List<KeyState> states) {
-        ByteArrayBuilder bytes = new ByteArrayBuilder();
-        try (JsonGenerator out = JsonValues.MAPPER.getFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
+        return JsonResponses.render(out -> {
             out.writeStartArray();
             for (KeyState s : states) {
                 EntryJson.write(s.toEntry(), out);
             }
             out.writeEndArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new String(bytes.toByteArray(), StandardCharsets.UTF_8);
+        });
     }
 
     /** {@code GET /watch/poll}: the keys whose versionstamp differs from the one sent, and every key's current one. */

@@ -1,5 +1,7 @@
 package io.keyval.kv.metrics;
 
+import java.util.function.Supplier;
+
 /**
  * Where the service operations report each call. Recording is cheap (a few uncontended adder
  * increments) and never fails.
@@ -36,6 +38,26 @@ public interface MetricsRecorder {
      * @param failed whether it ended in an exception
      */
     void record(Operation op, long startNanos, boolean failed);
+
+    /**
+     * Runs one call and records it.
+     *
+     * @param op the operation
+     * @param call the call
+     * @param <T> its result
+     * @return its result
+     */
+    default <T> T timed(Operation op, Supplier<T> call) {
+        long start = System.nanoTime();
+        boolean failed = true;
+        try {
+            T result = call.get();
+            failed = false;
+            return result;
+        } finally {
+            record(op, start, failed);
+        }
+    }
 
     /**
      * Records a failure with no latency (the TTL purge's {@code cleanup}).

@@ -1,9 +1,9 @@
 package io.keyval.kv.metrics;
 
 /**
- * The queue's gauges, read at each scrape. The queue capability implements it; until then, and
- * with no queue, {@link #NONE} reports zeros. An implementation must answer from memory or with one
- * cheap query, never a scan.
+ * The queue's gauges. The queue capability implements it; with no queue, {@link #NONE} reports
+ * zeros. The counts may take a pass over the queue's indexes, so the metrics read them in their
+ * background pass with the storage gauges ({@code metrics.storageRefresh}), never per scrape.
  */
 @FunctionalInterface
 public interface QueueGauges {
@@ -23,9 +23,9 @@ public interface QueueGauges {
      */
     record Counts(long pending, long processing, long dlq) {
 
-        /** @return messages in the queue: pending and processing (the DLQ is apart) */
+        /** @return every message: pending, processing and dead letters (as the queue's stats count them) */
         public long total() {
-            return pending + processing;
+            return pending + processing + dlq;
         }
     }
 }

@@ -39,6 +39,7 @@ public final class StoreMetrics implements KvMetrics, MetricsRecorder, AutoClose
     private final StorageGauge storage;
     private final MetricsPersistence persistence;
     private volatile QueueGauges queue = QueueGauges.NONE;
+    private volatile QueueGauges.Counts queueCounts = QueueGauges.NONE.current();
     /** Orders saves and resets, so that a save's snapshot taken before a reset is never written after it. */
     private final Object persistenceLock = new Object();
     private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
@@ -81,9 +82,14 @@ public final class StoreMetrics implements KvMetrics, MetricsRecorder, AutoClose
         return metrics;
     }
 
-    /** @param gauges the queue's gauges, read at each scrape */
+    /**
+     * Counts the queue now, then with the storage gauges in the background.
+     *
+     * @param gauges the queue's gauges
+     */
     public void setQueueGauges(QueueGauges gauges) {
         this.queue = gauges;
+        this.queueCounts = gauges.current();
     }
 
     @Override
@@ -134,7 +140,7 @@ public final class StoreMetrics implements KvMetrics, MetricsRecorder, AutoClose
     }
 
     private MetricsView view() {
-        return new MetricsView(counters(), queue.current(), storage.current());
+        return new MetricsView(counters(), queueCounts, storage.current());
     }
 
     /** @return the counters of the operations called so far */
@@ -168,6 +174,11 @@ public final class StoreMetrics implements KvMetrics, MetricsRecorder, AutoClose
             storage.refresh();
         } catch (RuntimeException e) {
             LOG.warn("Counting the storage gauges failed (will retry): {}", e.toString());
+        }
+        try {
+            queueCounts = queue.current();
+        } catch (RuntimeException e) {
+            LOG.warn("Counting the queue gauges failed (will retry): {}", e.toString());
         }
         try {
             timer.schedule(this::refreshStorage, storage.nextDelay(settings.storageRefresh()), TimeUnit.MILLISECONDS);

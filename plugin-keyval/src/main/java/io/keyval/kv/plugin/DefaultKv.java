@@ -11,6 +11,7 @@ import io.keyval.kv.KvChange;
 import io.keyval.kv.KvEntry;
 import io.keyval.kv.KvException;
 import io.keyval.kv.KvMetrics;
+import io.keyval.kv.KvQueue;
 import io.keyval.kv.ListOptions;
 import io.keyval.kv.Page;
 import io.keyval.kv.PageOptions;
@@ -49,19 +50,28 @@ public final class DefaultKv implements Kv {
     private final TriggerDispatcher triggers;
     private final Optional<KvMetrics> metrics;
     private final WatchHub watches;
+    private final KvQueue queue;
 
     /**
      * @param service the service operations
      * @param triggers the dispatcher attached to the store's pipeline (its owner closes it)
      * @param metrics this host's metrics; empty when disabled
      * @param watches the store's watch hub (its owner closes it)
+     * @param queue the store's queue
      */
-    public DefaultKv(KvService service, TriggerDispatcher triggers, Optional<KvMetrics> metrics, WatchHub watches) {
+    public DefaultKv(KvService service, TriggerDispatcher triggers, Optional<KvMetrics> metrics, WatchHub watches,
+            KvQueue queue) {
         this.service = service;
         this.transactions = new TransactionRunner(service.store(), service);
         this.triggers = triggers;
         this.metrics = metrics;
         this.watches = watches;
+        this.queue = queue;
+    }
+
+    @Override
+    public KvQueue queue() {
+        return queue;
     }
 
     @Override

@@ -10,12 +10,17 @@ import io.keyval.kv.http.AtomicRoutes;
 import io.keyval.kv.http.KeysRoutes;
 import io.keyval.kv.http.KvHttpApi;
 import io.keyval.kv.http.MetricsRoutes;
+import io.keyval.kv.http.QueueRoutes;
 import io.keyval.kv.http.Routes;
 import io.keyval.kv.http.WatchRoutes;
 import io.keyval.kv.metrics.MetricsRecorder;
 import io.keyval.kv.metrics.PostgresMetricsDialect;
 import io.keyval.kv.metrics.SqliteMetricsDialect;
 import io.keyval.kv.metrics.StoreMetrics;
+import io.keyval.kv.queue.DefaultQueue;
+import io.keyval.kv.queue.PostgresQueueDialect;
+import io.keyval.kv.queue.QueueService;
+import io.keyval.kv.queue.SqliteQueueDialect;
 import io.keyval.kv.service.KvService;
 import io.keyval.kv.store.KvStore;
 import io.keyval.kv.store.PostgresStoreDialect;
@@ -51,19 +56,23 @@ public final class KeyValRuntime implements AutoCloseable {
     private final TtlPurger purger;
     private final WatchHub watches;
     private final Optional<WatchRoutes> watchRoutes;
+    private final QueueService queue;
+    private final QueueRoutes queueRoutes;
     private final Kv kv;
     private final HttpHandler httpApi;
 
     private KeyValRuntime(KvStore store, TriggerDispatcher triggers, Optional<StoreMetrics> metrics,
-            MetricsRecorder recorder, TtlPurger purger, WatchHub watches, KeyValSettings settings) {
+            MetricsRecorder recorder, TtlPurger purger, WatchHub watches, QueueService queue, KeyValSettings settings) {
         this.store = store;
         this.triggers = triggers;
         this.metrics = metrics;
         this.purger = purger;
         this.watches = watches;
+        this.queue = queue;
         KvService service = new KvService(store, recorder);
-        this.kv = new DefaultKv(service, triggers, metrics.map(m -> (KvMetrics) m), watches);
-        List<Routes> routes = new ArrayList<>(List.of(new KeysRoutes(service), new AtomicRoutes(service)));
+        this.kv = new DefaultKv(service, triggers, metrics.map(m -> (KvMetrics) m), watches, new DefaultQueue(queue));
+        this.queueRoutes = new QueueRoutes(queue, settings.watch().heartbeat());
+        List<Routes> routes = new ArrayList<>(List.of(new KeysRoutes(service), new AtomicRoutes(service), queueRoutes));
         metrics.ifPresent(m -> routes.add(new MetricsRoutes(m)));
         WatchSettings watch = settings.watch();
         this.watchRoutes = watch.enabled()
@@ -86,8 +95,8 @@ public final class KeyValRuntime implements AutoCloseable {
         Engine engine = Engine.of(adapter.type());
         boolean metered = settings.metrics().enabled();
         Migrations.apply(adapter, engine, metered
-                ? List.of(KvStore.SCHEMA, StoreMetrics.SCHEMA)
-                : List.of(KvStore.SCHEMA));
+                ? List.of(KvStore.SCHEMA, QueueService.SCHEMA, StoreMetrics.SCHEMA)
+                : List.of(KvStore.SCHEMA, QueueService.SCHEMA));
         KvStore store = new KvStore(adapter, engine.select(SqliteStoreDialect::new, PostgresStoreDialect::new),
                 engine.select(SqliteWhereDialect::new, PostgresWhereDialect::new), clock);
         TriggerDispatcher triggers = TriggerDispatcher.attachTo(store.pipeline());
@@ -95,6 +104,7 @@ public final class KeyValRuntime implements AutoCloseable {
                 settings.watch().acrossHosts() ? adapter.notifications() : Optional.empty());
         Optional<StoreMetrics> metrics = Optional.empty();
         TtlPurger purger = null;
+        QueueService queue = null;
         try {
             if (metered) {
                 metrics = Optional.of(StoreMetrics.start(adapter,
@@ -102,8 +112,15 @@ public final class KeyValRuntime implements AutoCloseable {
             }
             MetricsRecorder recorder = metrics.<MetricsRecorder>map(m -> m).orElse(MetricsRecorder.NONE);
             purger = new TtlPurger(store, settings.ttlPurgeInterval(), recorder);
-            return new KeyValRuntime(store, triggers, metrics, recorder, purger, watches, settings);
+            queue = QueueService.start(adapter, store, engine.select(SqliteQueueDialect::new, PostgresQueueDialect::new),
+                    settings.queue(), recorder, adapter.notifications());
+            QueueService started = queue;
+            metrics.ifPresent(m -> m.setQueueGauges(started));
+            return new KeyValRuntime(store, triggers, metrics, recorder, purger, watches, queue, settings);
         } catch (RuntimeException e) {
+            if (queue != null) {
+                queue.close();
+            }
             if (purger != null) {
                 purger.close();
             }
@@ -126,7 +143,8 @@ public final class KeyValRuntime implements AutoCloseable {
     }
 
     /**
-     * Stops in order: the TTL purge timer, the watch streams (ended cleanly), the watches (router,
+     * Stops in order: the TTL purge timer, the watch and queue streams (ended cleanly, held messages
+     * released), the queue (its listeners' handlers finish), the watches (router,
      * expiry timer, deliveries), the store
      * (it takes no more commits; those submitted complete), the metrics (their timer, then a final
      * save that includes the last calls), and last the triggers, which still deliver the last
@@ -136,6 +154,8 @@ public final class KeyValRuntime implements AutoCloseable {
     public void close() {
         purger.close();
         watchRoutes.ifPresent(WatchRoutes::close);
+        queueRoutes.close();
+        queue.close();
         watches.close();
         store.close();
         metrics.ifPresent(StoreMetrics::close);

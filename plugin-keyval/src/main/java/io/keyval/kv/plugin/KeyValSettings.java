@@ -3,6 +3,7 @@ package io.keyval.kv.plugin;
 import io.keyval.host.api.PluginConfig;
 import io.keyval.host.api.PluginException;
 import io.keyval.kv.metrics.MetricsSettings;
+import io.keyval.kv.queue.QueueSettings;
 import io.keyval.kv.watch.WatchSettings;
 
 /**
@@ -13,9 +14,10 @@ import io.keyval.kv.watch.WatchSettings;
  * @param ttlPurgeInterval how often expired entries are deleted (ms)
  * @param metrics the {@code metrics.*} settings
  * @param watch the {@code watch.*} settings
+ * @param queue the {@code queue.*} settings
  */
 public record KeyValSettings(String database, long maxBodySize, long ttlPurgeInterval, MetricsSettings metrics,
-        WatchSettings watch) {
+        WatchSettings watch, QueueSettings queue) {
 
     /**
      * @param config the plugin's configuration
@@ -34,8 +36,15 @@ public record KeyValSettings(String database, long maxBodySize, long ttlPurgeInt
         WatchSettings watch = new WatchSettings(config.getBoolean("watch.enabled", true),
                 (int) Math.min(Integer.MAX_VALUE, positive(config, "watch.maxWatchers", 1000)),
                 positive(config, "watch.heartbeat", 30_000), config.getBoolean("watch.acrossHosts", true));
+        long cleanup = config.getLong("queue.cleanupInterval", 60_000);
+        if (cleanup < 0) {
+            throw new PluginException("Configuration 'queue.cleanupInterval' must be 0 (off) or a positive number, not {}",
+                    cleanup);
+        }
+        QueueSettings queue = new QueueSettings(positive(config, "queue.lockDuration", 30_000), cleanup,
+                (int) Math.min(Integer.MAX_VALUE, positive(config, "queue.maxListeners", 1000)));
         return new KeyValSettings(config.getString("database", null), positive(config, "maxBodySize", 10L * 1024 * 1024),
-                purge, metrics, watch);
+                purge, metrics, watch, queue);
     }
 
     private static long positive(PluginConfig config, String path, long def) {

@@ -219,15 +219,7 @@ public final class KvService implements AtomicCommitter {
     }
 
     private <T> T metered(Operation op, Supplier<T> call) {
-        long start = System.nanoTime();
-        boolean failed = true;
-        try {
-            T result = call.get();
-            failed = false;
-            return result;
-        } finally {
-            recorder.record(op, start, failed);
-        }
+        return recorder.timed(op, call);
     }
 
     private PiecedRead meteredRead(Operation op, Supplier<PiecedRead> open) {

@@ -11,6 +11,8 @@ import io.keyval.kv.atomic.TriggerDispatcher;
 import io.keyval.kv.commit.WriteCommand;
 import io.keyval.kv.metrics.MetricsRecorder;
 import io.keyval.kv.plugin.DefaultKv;
+import io.keyval.kv.queue.DefaultQueue;
+import io.keyval.kv.queue.QueueService;
 import io.keyval.kv.service.KvService;
 import io.keyval.kv.store.JsonValues;
 import io.keyval.kv.store.KvStore;
@@ -49,6 +51,7 @@ public abstract class StoreFixture {
     protected KvStore store;
     protected WatchHub watches;
     private TriggerDispatcher triggers;
+    private QueueService queue;
     protected DefaultKv kv;
     protected Key root;
     private Databases.ClosableDatabaseService databases;
@@ -64,11 +67,16 @@ public abstract class StoreFixture {
         store = KvStore.open(adapter, clock);
         watches = WatchHub.attachTo(store, clock, adapter.notifications());
         triggers = TriggerDispatcher.attachTo(store.pipeline());
-        kv = new DefaultKv(new KvService(store, MetricsRecorder.NONE), triggers, Optional.empty(), watches);
+        queue = QueueService.open(adapter, store);
+        kv = new DefaultKv(new KvService(store, MetricsRecorder.NONE), triggers, Optional.empty(), watches,
+                new DefaultQueue(queue));
     }
 
     @AfterAll
     protected void close() {
+        if (queue != null) {
+            queue.close();
+        }
         if (watches != null) {
             watches.close();
         }

@@ -12,15 +12,12 @@ import io.keyval.host.api.PluginConfig;
 import io.keyval.kv.plugin.KeyValSettings;
 import io.keyval.kv.testing.RuntimeServer;
 import io.keyval.kv.testing.SettableClock;
+import io.keyval.kv.testing.SseEvents;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -61,81 +58,12 @@ abstract class WatchHttpContract {
         databases.close();
     }
 
-    /** One SSE event as received. */
-    record Event(String name, String data, String id) {
-        JsonNode json() throws Exception {
-            return JSON.readTree(data);
-        }
-    }
-
-    /** Reads the events of a stream on a thread of its own. */
-    static final class Events implements AutoCloseable {
-        final HttpResponse<Stream<String>> response;
-        private final BlockingQueue<Event> events = new ArrayBlockingQueue<>(1000);
-        private final Thread reader;
-        final CountDownLatch ended = new CountDownLatch(1);
-
-        Events(HttpResponse<Stream<String>> response) {
-            this.response = response;
-            this.reader = new Thread(() -> {
-                String name = null;
-                String data = null;
-                String id = null;
-                Iterator<String> lines = response.body().iterator();
-                try {
-                    while (lines.hasNext()) {
-                        String line = lines.next();
-                        if (line.isEmpty()) {
-                            events.add(new Event(name, data, id));
-                            name = null;
-                            data = null;
-                            id = null;
-                        } else if (line.startsWith("event: ")) {
-                            name = line.substring(7);
-                        } else if (line.startsWith("data:")) {
-                            data = line.substring(5).trim();
-                        } else if (line.startsWith("id: ")) {
-                            id = line.substring(4);
-                        }
-                    }
-                } catch (RuntimeException e) {
-                    // the connection closed
-                }
-                ended.countDown();
-            });
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        /** @return the next {@code change} event (pings skipped) */
-        Event nextChange() throws InterruptedException {
-            Event e;
-            do {
-                e = next();
-            } while (!"change".equals(e.name()));
-            return e;
-        }
-
-        Event next() throws InterruptedException {
-            Event e = events.poll(10, TimeUnit.SECONDS);
-            if (e == null) {
-                throw new AssertionError("no event within 10 s");
-            }
-            return e;
-        }
-
-        @Override
-        public void close() {
-            response.body().close();
-        }
-    }
-
-    private Events open(String path, String lastEventId) throws Exception {
+    private SseEvents open(String path, String lastEventId) throws Exception {
         HttpResponse<Stream<String>> r = server.stream(path, lastEventId);
         assertEquals(200, r.statusCode());
         assertEquals("text/event-stream", r.headers().firstValue("Content-Type").orElse(""));
         assertEquals("no-cache", r.headers().firstValue("Cache-Control").orElse(""));
-        return new Events(r);
+        return new SseEvents(r);
     }
 
     private String put(String key, String json) throws Exception {
@@ -154,12 +82,12 @@ abstract class WatchHttpContract {
     @Test
     void aKeyStreamStartsWithTheSnapshotThenCarriesEachChange() throws Exception {
         String vs = put("a", "1");
-        try (Events s = open("/watch?keys=" + root + "/a," + root + "/b&keys=" + root + "/a", null)) {
-            Event first = s.nextChange();
+        try (SseEvents s = open("/watch?keys=" + root + "/a," + root + "/b&keys=" + root + "/a", null)) {
+            SseEvents.Event first = s.nextChange();
             assertEquals(List.of("a=1", "b=null/null"), summary(first.json()));
             assertEquals(vs, first.id());
             String vs2 = put("b", "{\"x\":2}");
-            Event second = s.nextChange();
+            SseEvents.Event second = s.nextChange();
             assertEquals(List.of("b={\"x\":2}"), summary(second.json()));
             assertEquals(vs2, second.id(), "the newest versionstamp reported");
             assertEquals(200, server.send("POST", "/atomic", "{\"mutations\":[{\"type\":\"sum\",\"key\":[\"" + root
@@ -176,7 +104,7 @@ abstract class WatchHttpContract {
 
     @Test
     void withoutInitialTheFirstEventIsTheFirstChangeAndExpiryComesByItself() throws Exception {
-        try (Events s = open("/watch?initial=false&keys=" + root + "/t", null)) {
+        try (SseEvents s = open("/watch?initial=false&keys=" + root + "/t", null)) {
             assertEquals(200, server.send("PUT", "/keys/" + root + "/t?expiresIn=300", "\"soon\"").statusCode());
             assertEquals(List.of("t=\"soon\""), summary(s.nextChange().json()));
             clock.advance(300);
@@ -189,12 +117,12 @@ abstract class WatchHttpContract {
         put("1", "1");
         put("2", "2");
         put("3", "3");
-        try (Events s = open("/watch/prefix?prefix=" + root + "&limit=2", null)) {
+        try (SseEvents s = open("/watch/prefix?prefix=" + root + "&limit=2", null)) {
             assertEquals(List.of("1=1", "2=2"), summary(s.nextChange().json()));
             put("0", "0");
             assertEquals(List.of("0=0"), summary(s.nextChange().json()), "k2 left the window: not a deletion");
         }
-        try (Events s = open("/watch/prefix?prefixes=" + root + ",nothing&limit=5", null)) {
+        try (SseEvents s = open("/watch/prefix?prefixes=" + root + ",nothing&limit=5", null)) {
             assertEquals(List.of("0=0", "1=1", "2=2", "3=3"), summary(s.nextChange().json()));
         }
     }
@@ -204,11 +132,11 @@ abstract class WatchHttpContract {
         String seen = put("a", "1");
         put("b", "2");
         assertEquals(200, server.send("PUT", "/keys/" + root + "/a", "3").statusCode());
-        try (Events s = open("/watch?keys=" + root + "/a," + root + "/b," + root + "/c", seen)) {
+        try (SseEvents s = open("/watch?keys=" + root + "/a," + root + "/b," + root + "/c", seen)) {
             assertEquals(List.of("a=3", "b=2", "c=null/null"), summary(s.nextChange().json()));
         }
         String newest = put("a", "4");
-        try (Events s = open("/watch?keys=" + root + "/a," + root + "/b", newest)) {
+        try (SseEvents s = open("/watch?keys=" + root + "/a," + root + "/b", newest)) {
             put("b", "5");
             assertEquals(List.of("b=5"), summary(s.nextChange().json()), "nothing newer than the id before it");
         }
@@ -216,10 +144,10 @@ abstract class WatchHttpContract {
 
     @Test
     void idleStreamsArePingedAndTheCapIsEnforced() throws Exception {
-        try (Events a = open("/watch?initial=false&keys=" + root + "/x", null);
-                Events b = open("/watch?initial=false&keys=" + root + "/x", null);
-                Events c = open("/watch?initial=false&keys=" + root + "/x", null)) {
-            Event ping = a.next();
+        try (SseEvents a = open("/watch?initial=false&keys=" + root + "/x", null);
+                SseEvents b = open("/watch?initial=false&keys=" + root + "/x", null);
+                SseEvents c = open("/watch?initial=false&keys=" + root + "/x", null)) {
+            SseEvents.Event ping = a.next();
             assertEquals("ping", ping.name());
             assertEquals("", ping.data());
             HttpResponse<String> refused = server.send("GET", "/watch?keys=" + root + "/x", null);
@@ -254,7 +182,7 @@ abstract class WatchHttpContract {
 
     @Test
     void theStreamsEndCleanlyWhenThePluginStops() throws Exception {
-        try (Events s = open("/watch?keys=" + root + "/a", null)) {
+        try (SseEvents s = open("/watch?keys=" + root + "/a", null)) {
             s.nextChange();
             server.close();
             assertTrue(s.ended.await(10, TimeUnit.SECONDS), "the stream ended");

@@ -1,0 +1,114 @@
+package io.keyval.kv.queue;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * The consumer behind one {@code /queue/listen} stream: at most {@code prefetch} messages sent and
+ * not yet acked or nacked (on any host) or expired. A message whose send fails, and every message
+ * still held when the stream closes, is released at once (pending again, its attempt not counted),
+ * so a client that disconnects leaves nothing locked.
+ *
+ * <pre>{@code
+ * QueueStream s = queue.openStream(1, (delivery, written) -> events.send(..., written));
+ * ...
+ * s.close();
+ * }</pre>
+ */
+public final class QueueStream extends QueueConsumer {
+
+    /** Sends deliveries to the client. */
+    @FunctionalInterface
+    public interface Sink {
+        /**
+         * @param d the message
+         * @param written to call with whether it was written to the connection
+         */
+        void send(Delivery d, java.util.function.Consumer<Boolean> written);
+    }
+
+    private final Executor workers;
+    private final int prefetch;
+    private final Sink sink;
+    private final Map<String, Delivery> held = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    QueueStream(QueueService queue, Executor workers, int prefetch, Sink sink) {
+        super(queue, workers);
+        this.workers = workers;
+        this.prefetch = prefetch;
+        this.sink = sink;
+    }
+
+    @Override
+    boolean open() {
+        return !closed;
+    }
+
+    @Override
+    boolean hasRoom() {
+        return held.size() < prefetch;
+    }
+
+    @Override
+    void deliver(Delivery d) {
+        held.put(d.id(), d);
+        queue.hold(d.id(), this::freed);
+        queue.wakeups().schedule(() -> expired(d), d.lockMillis());
+        sink.send(d, written -> {
+            if (!written) {
+                drop(d); // on the I/O thread: the release is a write, done by a worker
+            }
+        });
+    }
+
+    private void freed(String id) {
+        if (held.remove(id) != null) {
+            request();
+        }
+    }
+
+    private void expired(Delivery d) {
+        if (held.remove(d.id(), d)) {
+            queue.unhold(d.id());
+            request();
+        }
+    }
+
+    private void drop(Delivery d) {
+        if (held.remove(d.id(), d)) {
+            queue.unhold(d.id());
+            workers.execute(() -> queue.release(d));
+            request();
+        }
+    }
+
+    /** Ends the stream's consumer (its connection closed): releases what it holds, on a worker. */
+    public void close() {
+        closed = true;
+        queue.wakeups().unpark(this);
+        try {
+            workers.execute(this::releaseAll);
+        } catch (RejectedExecutionException shuttingDown) {
+            releaseAll();
+        }
+    }
+
+    /** Ends the stream's consumer and releases what it holds before returning (plugin shutdown). */
+    public void closeAndRelease() {
+        closed = true;
+        releaseAll();
+    }
+
+    private void releaseAll() {
+        stopAndAwait(); // a pass under way may still take one: released below
+        for (Delivery d : held.values()) {
+            if (held.remove(d.id(), d)) {
+                queue.unhold(d.id());
+                queue.release(d);
+            }
+        }
+    }
+}
