@@ -65,6 +65,9 @@ public final class BenchmarkMain {
                 new BenchmarkRound(engine, p, data, run, log::add).run();
             }
             new MetricsOverhead(engine, p, data, log::add).run();
+            for (int run = 1; run <= p.runs(); run++) {
+                new QueueBenchmark(engine, p, run, log::add).run();
+            }
             new WatchBenchmark(engine, p, data, fanOutStreams(), log::add).run();
         }
         System.out.println();

@@ -17,6 +17,17 @@ final class PostgresRawDialect implements RawDialect {
     }
 
     @Override
+    public String createQueueTable() {
+        return "CREATE TABLE raw_queue (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, value TEXT NOT NULL,"
+                + " priority INTEGER NOT NULL, ready_at BIGINT NOT NULL, status TEXT NOT NULL, locked_until BIGINT)";
+    }
+
+    @Override
+    public String skipLocked() {
+        return " FOR UPDATE SKIP LOCKED";
+    }
+
+    @Override
     public String beginWrite() {
         return "BEGIN";
     }

@@ -18,6 +18,17 @@ final class SqliteRawDialect implements RawDialect {
     }
 
     @Override
+    public String createQueueTable() {
+        return "CREATE TABLE raw_queue (id INTEGER PRIMARY KEY, value TEXT NOT NULL, priority INTEGER NOT NULL,"
+                + " ready_at INTEGER NOT NULL, status TEXT NOT NULL, locked_until INTEGER)";
+    }
+
+    @Override
+    public String skipLocked() {
+        return ""; // one writer at a time
+    }
+
+    @Override
     public String beginWrite() {
         // A deferred BEGIN would fail with SQLITE_BUSY on the upgrade to a write lock instead of waiting.
         return "BEGIN IMMEDIATE";

@@ -25,9 +25,15 @@ final class SummaryTable {
         }
 
         Series baseline() {
-            return mode.startsWith("http")
-                    ? new Series("raw-undertow", variant, workload, mode, metric)
-                    : new Series("raw-jdbc", variant, workload, "jdbc", metric);
+            if (mode.startsWith("http")) {
+                return new Series("raw-undertow", variant, workload, mode, metric);
+            }
+            return new Series("raw-jdbc", variant, workload, mode.startsWith("api c=") ? "jdbc" + mode.substring(3)
+                    : "jdbc", metric);
+        }
+
+        boolean isLatencyOfW5() {
+            return workload.equals("W5") && metric.startsWith("latency_");
         }
     }
 
@@ -55,7 +61,7 @@ final class SummaryTable {
         for (String system : List.of(KvApiStore.SYSTEM, GroupCommitReference.SYSTEM)) {
             for (Map.Entry<Series, List<Double>> e : series.entrySet()) {
                 Series row = e.getKey();
-                boolean ownSection = row.workload().equals("W6") || row.mode().startsWith("api, ");
+                boolean ownSection = row.workload().equals("W6") || row.mode().startsWith("api, ") || row.isLatencyOfW5();
                 if (row.system().equals(system) && !ownSection) {
                     printRow(out, row, median(e.getValue()));
                 }
@@ -63,6 +69,31 @@ final class SummaryTable {
         }
         printMetricsOverhead(out);
         printWatch(out);
+        printQueueLatency(out);
+    }
+
+    /** W5 latency: enqueue to handler entry, against the queue issue's bounds (on SQLite FULL). */
+    private void printQueueLatency(PrintStream out) {
+        out.println();
+        out.println("W5 queue: enqueue -> handler latency (medians over the runs); targets on sqlite-full");
+        out.printf(FORMAT, "system", "variant", "wl", "mode", "metric", "figure", "", "", "target", "");
+        for (Map.Entry<Series, List<Double>> e : series.entrySet()) {
+            Series s = e.getKey();
+            if (!s.isLatencyOfW5()) {
+                continue;
+            }
+            double figure = median(e.getValue());
+            double bound = s.variant().equals("sqlite-full") ? (s.metric().equals("latency_p50_ms") ? 2.0 : 10.0)
+                    : Double.NaN;
+            String verdict = "";
+            if (!Double.isNaN(bound)) {
+                boolean met = figure <= bound;
+                verdict = met ? "PASS" : "MISS";
+                missed += met ? 0 : 1;
+            }
+            out.printf(FORMAT, s.system(), s.variant(), s.workload(), s.mode(), s.metric(), number(figure), "", "",
+                    Double.isNaN(bound) ? "-" : String.format("<= %.1f", bound), verdict);
+        }
     }
 
     /** W6: notification latency against W1's (the write alone), fan-out, and W1 with watchers. */

@@ -19,9 +19,11 @@ import java.util.Properties;
  * @param commitsPerWorker W4_COMMITS_PER_WORKER: successful commits per thread
  * @param warmupDivisor WARMUP_DIVISOR: the warm-up pass runs at this fraction of the sizes
  * @param runs RUNS: measured rounds
+ * @param queueMessages W5_MESSAGES: messages enqueued, then consumed, by W5
+ * @param queueLatencyMessages W5_LATENCY_MESSAGES: enqueue-to-handler probes of W5
  */
 public record WorkloadParameters(int keys, int permMult, int listPage, int listRepeats, int workers,
-        int commitsPerWorker, int warmupDivisor, int runs) {
+        int commitsPerWorker, int warmupDivisor, int runs, int queueMessages, int queueLatencyMessages) {
 
     /**
      * @param file the properties file
@@ -40,7 +42,8 @@ public record WorkloadParameters(int keys, int permMult, int listPage, int listR
         }
         return new WorkloadParameters(positive(p, "N_KEYS"), positive(p, "PERM_MULT"), positive(p, "LIST_PAGE"),
                 positive(p, "LIST_REPEATS"), positive(p, "W4_WORKERS"), positive(p, "W4_COMMITS_PER_WORKER"),
-                positive(p, "WARMUP_DIVISOR"), positive(p, "RUNS"));
+                positive(p, "WARMUP_DIVISOR"), positive(p, "RUNS"), positive(p, "W5_MESSAGES"),
+                positive(p, "W5_LATENCY_MESSAGES"));
     }
 
     private static int positive(Properties p, String name) {
@@ -56,8 +59,8 @@ public record WorkloadParameters(int keys, int permMult, int listPage, int listR
     }
 
     /**
-     * Divides the sizes (keys, commits) by {@code divisor}, keeping at least one page of keys and one
-     * commit. Page size, workers and repeats stay: they shape the workload rather than size it. The
+     * Divides the sizes (keys, commits, messages) by {@code divisor}, keeping at least one page of keys,
+     * one commit and one message. Page size, workers and repeats stay: they shape the workload rather than size it. The
      * multiplier is kept coprime with the new key count so that W2 still reads every key once.
      *
      * @param divisor the divisor (1 = unchanged)
@@ -66,13 +69,14 @@ public record WorkloadParameters(int keys, int permMult, int listPage, int listR
     public WorkloadParameters scaledDown(int divisor) {
         int n = Math.max(keys / divisor, 1);
         return new WorkloadParameters(n, coprime(permMult, n), listPage, listRepeats, workers,
-                Math.max(commitsPerWorker / divisor, 1), warmupDivisor, runs);
+                Math.max(commitsPerWorker / divisor, 1), warmupDivisor, runs, Math.max(queueMessages / divisor, 1),
+                Math.max(queueLatencyMessages / divisor, 1));
     }
 
     /** @param newRuns measured rounds @return the same parameters with {@code newRuns} rounds */
     public WorkloadParameters withRuns(int newRuns) {
         return new WorkloadParameters(keys, permMult, listPage, listRepeats, workers, commitsPerWorker,
-                warmupDivisor, newRuns);
+                warmupDivisor, newRuns, queueMessages, queueLatencyMessages);
     }
 
     private static int coprime(int candidate, int n) {

@@ -3,6 +3,7 @@ package io.keyval.kv.http;
 import io.keyval.host.api.LongLivedResponses;
 import io.undertow.io.IoCallback;
 import io.undertow.io.Sender;
+import io.undertow.server.AbstractServerConnection;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
@@ -13,6 +14,8 @@ import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.xnio.IoUtils;
+import org.xnio.channels.StreamSourceChannel;
 
 /**
  * The streaming route kind: a Server-Sent Events response that stays open. It holds no thread: events
@@ -68,6 +71,7 @@ public final class EventStream {
                 .put(Headers.CACHE_CONTROL, "no-cache")
                 .put(ACCEL_BUFFERING, "no");
         exchange.getConnection().addCloseListener(connection -> ended());
+        watchForClientClose();
         scheduleHeartbeat();
         if (queue.isEmpty()) {
             write(PING.duplicate(), written -> { }); // sends the headers now: the client knows it is connected
@@ -153,6 +157,34 @@ public final class EventStream {
                 ended();
             }
         });
+    }
+
+    /**
+     * Reads the connection while the stream is open, so that a client that closes it is noticed at
+     * once rather than at the next write (a queue stream's held messages are released then). The
+     * request had no body: anything the client still sends is discarded. When the exchange ends,
+     * Undertow sets its own read listener again (as it does to read the next request).
+     */
+    private void watchForClientClose() {
+        if (!(exchange.getConnection() instanceof AbstractServerConnection http1)) {
+            return; // HTTP/2: a stream the client resets is closed by Undertow itself
+        }
+        StreamSourceChannel in = http1.getChannel().getSourceChannel();
+        in.getReadSetter().set(channel -> {
+            ByteBuffer discard = ByteBuffer.allocate(256);
+            try {
+                int n;
+                while ((n = channel.read(discard)) > 0) {
+                    discard.clear();
+                }
+                if (n < 0) {
+                    IoUtils.safeClose(exchange.getConnection());
+                }
+            } catch (IOException e) {
+                IoUtils.safeClose(exchange.getConnection());
+            }
+        });
+        in.resumeReads();
     }
 
     /** Checks again when the stream will have been idle for the heartbeat, if nothing is written before. */

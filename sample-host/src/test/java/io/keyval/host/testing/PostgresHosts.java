@@ -1,5 +1,6 @@
 package io.keyval.host.testing;
 
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -19,15 +20,26 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class PostgresHosts implements BeforeAllCallback, AfterAllCallback {
 
+    private final UnaryOperator<HostSetup> customize;
     private PostgresSchema schema;
     private HostProcess a;
     private HostProcess b;
 
+    /** Two hosts as {@link PostgresSchema#hostSetup()} sets them up. */
+    public PostgresHosts() {
+        this(UnaryOperator.identity());
+    }
+
+    /** @param customize changes both hosts' setup (e.g. more configuration) */
+    public PostgresHosts(UnaryOperator<HostSetup> customize) {
+        this.customize = customize;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
         schema = PostgresSchema.create();
-        a = schema.hostSetup().startProcess();
-        b = schema.hostSetup().startProcess();
+        a = customize.apply(schema.hostSetup()).startProcess();
+        b = customize.apply(schema.hostSetup()).startProcess();
     }
 
     /** Stops both hosts, then drops the schema and everything in it (also after a failed start). */

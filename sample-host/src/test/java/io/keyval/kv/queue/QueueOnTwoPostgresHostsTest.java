@@ -1,0 +1,98 @@
+package io.keyval.kv.queue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import io.keyval.host.testing.HostProcess;
+import io.keyval.host.testing.HttpClientHelper;
+import io.keyval.host.testing.PostgresHosts;
+import io.keyval.host.testing.SseSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Two host processes consuming one queue on one PostgreSQL database, over HTTP: every message goes to
+ * one consumer per lock and is acked once; an enqueue on one host wakes a listener on the other.
+ */
+class QueueOnTwoPostgresHostsTest {
+
+    static final String API = "/keyval/api";
+    @RegisterExtension
+    static final PostgresHosts hosts = new PostgresHosts();
+
+    @Test
+    void fourConsumersOnTwoHostsDrainTwoThousandMessagesEachDeliveredOnceAndAckedOnce() throws Exception {
+        int n = 2000;
+        for (int i = 0; i < n; i++) {
+            HostProcess via = i % 2 == 0 ? hosts.a() : hosts.b();
+            assertEquals(200, via.http().post(API + "/queue/enqueue", Map.of("value", i)).status());
+        }
+        Set<Integer> seen = ConcurrentHashMap.newKeySet();
+        AtomicInteger duplicates = new AtomicInteger();
+        AtomicInteger acks = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> consumers = new ArrayList<>();
+            for (int c = 0; c < 4; c++) {
+                HttpClientHelper http = (c % 2 == 0 ? hosts.a() : hosts.b()).http();
+                consumers.add(pool.submit(() -> {
+                    int idle = 0;
+                    while (idle < 20) {
+                        JsonNode message = http.get(API + "/queue/poll").json().path("message");
+                        if (message.isNull()) {
+                            idle++;
+                            Thread.sleep(20);
+                            continue;
+                        }
+                        idle = 0;
+                        if (!seen.add(message.path("value").asInt())) {
+                            duplicates.incrementAndGet();
+                        }
+                        assertEquals(200, http.post(API + "/queue/ack", Map.of("id", message.path("id").asText())).status());
+                        acks.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : consumers) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(0, duplicates.get());
+        assertEquals(n, seen.size());
+        assertEquals(n, acks.get());
+        assertEquals(HttpClientHelper.JSON.readTree("{\"pending\":0,\"processing\":0,\"dlq\":0,\"total\":0}"),
+                hosts.b().http().get(API + "/queue/stats").json());
+    }
+
+    @Test
+    void anEnqueueOnOneHostWakesAListenerOnTheOtherAndItsDisconnectReleasesTheMessage() throws Exception {
+        try (SseSocket listener = SseSocket.open(hosts.b().port(), API + "/queue/listen")) {
+            listener.readUntil("event: ping");
+            assertEquals(200, hosts.a().http().post(API + "/queue/enqueue", Map.of("value", "across")).status());
+            listener.readUntil("\"across\"");
+            assertEquals(1, hosts.a().http().get(API + "/queue/stats").json().path("processing").asInt());
+        }
+        // Released as soon as the host sees the connection close, long before the 30 s lock expires.
+        JsonNode again = NullNode.getInstance();
+        for (int i = 0; i < 100 && again.isNull(); i++) {
+            again = hosts.a().http().get(API + "/queue/poll").json().path("message");
+            Thread.sleep(again.isNull() ? 50 : 0);
+        }
+        assertEquals("across", again.path("value").asText());
+        assertEquals(1, again.path("attempts").asInt(), "the undelivered attempt is not counted");
+        assertEquals(200, hosts.a().http().post(API + "/queue/ack", Map.of("id", again.path("id").asText())).status());
+    }
+}
