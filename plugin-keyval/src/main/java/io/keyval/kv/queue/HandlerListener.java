@@ -77,7 +77,7 @@ final class HandlerListener implements KvQueue.Listener {
             }
             try {
                 if (failure == null) {
-                    queue.ack(d.id());
+                    queue.ackHandled(d.id());
                     return;
                 }
                 if (options.onError() != null) {
@@ -87,7 +87,7 @@ final class HandlerListener implements KvQueue.Listener {
                         LOG.warn("Queue onError callback failed", e);
                     }
                 }
-                queue.nack(d.id(), failure.getMessage() != null ? failure.getMessage() : failure.toString());
+                queue.nackHandled(d.id(), failure.getMessage() != null ? failure.getMessage() : failure.toString());
             } catch (RuntimeException e) {
                 LOG.warn("Acknowledging message {} failed (it is delivered again when its lock expires): {}",
                         d.id(), e.toString());

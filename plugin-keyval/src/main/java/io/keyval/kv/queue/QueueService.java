@@ -164,10 +164,23 @@ public final class QueueService implements QueueGauges, AutoCloseable {
 
     /** @param id a message id; unknown ids are ignored */
     public void ack(String id) {
+        ack(id, !held.containsKey(id));
+    }
+
+    /**
+     * Acks a message a Java listener of this host handled: no other host's stream can hold it.
+     *
+     * @param id the message id
+     */
+    void ackHandled(String id) {
+        ack(id, false);
+    }
+
+    /** @param heldElsewhere whether another host's stream may hold it (it is then told) */
+    private void ack(String id, boolean heldElsewhere) {
         recorder.timed(Operation.QUEUE_ACK, () -> {
-            boolean local = held.containsKey(id);
             writes.run(s -> {
-                if (table.delete(s, id) && !local && notices.acrossHosts()) {
+                if (table.delete(s, id) && heldElsewhere && notices.acrossHosts()) {
                     notices.freed(s, id);
                 }
                 return null;
@@ -182,13 +195,26 @@ public final class QueueService implements QueueGauges, AutoCloseable {
      * @param error kept in the dead-letter record, or {@code null}
      */
     public void nack(String id, String error) {
+        nack(id, error, !held.containsKey(id));
+    }
+
+    /**
+     * Nacks a message a Java listener of this host failed to handle.
+     *
+     * @param id the message id
+     * @param error why
+     */
+    void nackHandled(String id, String error) {
+        nack(id, error, false);
+    }
+
+    private void nack(String id, String error, boolean heldElsewhere) {
         recorder.timed(Operation.QUEUE_NACK, () -> {
-            boolean local = held.containsKey(id);
             long wait = writes.run(s -> {
                 long w = table.retry(s, id);
                 if (w >= 0) {
                     notices.dueIn(s, w);
-                    if (!local) {
+                    if (heldElsewhere) {
                         notices.freed(s, id);
                     }
                 }
@@ -197,7 +223,7 @@ public final class QueueService implements QueueGauges, AutoCloseable {
             if (wait == MessageTable.Nack.FINAL) {
                 List<Key> fallback = writes.withEntries(ctx -> {
                     List<Key> written = table.deadLetter(ctx, id, error);
-                    if (written != null && !local) {
+                    if (written != null && heldElsewhere) {
                         notices.freed(ctx.session(), id);
                     }
                     return written;

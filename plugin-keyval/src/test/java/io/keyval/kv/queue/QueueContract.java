@@ -19,6 +19,7 @@ import io.keyval.kv.KvQueue;
 import io.keyval.kv.KvQueue.QueueMessage;
 import io.keyval.kv.KvValidationException;
 import io.keyval.kv.QueueListenOptions;
+import io.keyval.kv.WatchOptions;
 import io.keyval.kv.plugin.KeyValSettings;
 import io.keyval.kv.testing.RuntimeServer;
 import io.keyval.kv.testing.SettableClock;
@@ -135,8 +136,13 @@ abstract class QueueContract {
         assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nacked) >= 400, "not before the second wait");
         assertEquals(3, third.attempts());
         assertTrue(kv.get(fallback).value() == null, "nothing written before the last attempt fails");
-        queue.nack(id, "smtp down");
-        assertEquals("{\"to\":\"ada\"}", kv.get(fallback).value().toString(), "the fallback key holds the value");
+        BlockingQueue<String> watched = new LinkedBlockingQueue<>();
+        try (Kv.Subscription watch = kv.watch(List.of(fallback), WatchOptions.defaults().initial(false),
+                entries -> entries.forEach(e -> watched.add(String.valueOf(e.value()))))) {
+            queue.nack(id, "smtp down");
+            assertEquals("{\"to\":\"ada\"}", kv.get(fallback).value().toString(), "the fallback key holds the value");
+            assertEquals("{\"to\":\"ada\"}", watched.poll(10, TimeUnit.SECONDS), "written through the commit path");
+        }
         assertEquals(new KvQueue.QueueStats(0, 0, 1), queue.stats());
         List<KvQueue.DlqMessage> dead = queue.listDlq(100, 0);
         assertEquals(1, dead.size());
