@@ -1,19 +1,13 @@
 package io.keyval.bench;
 
-import io.keyval.database.DatabaseAdapter;
 import io.keyval.database.Databases;
 import io.keyval.host.api.PluginConfig;
 import io.keyval.kv.EnqueueOptions;
 import io.keyval.kv.KvQueue;
 import io.keyval.kv.QueueListenOptions;
-import io.keyval.kv.plugin.KeyValRuntime;
-import io.keyval.kv.plugin.KeyValSettings;
-import io.undertow.Handlers;
-import io.undertow.Undertow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,7 +20,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -85,9 +78,9 @@ final class QueueBenchmark {
         try (Engine.FreshDatabase database = engine.create();
                 Databases.ClosableDatabaseService service = Databases.create(
                         PluginConfig.of(Map.of("adapters", List.of(database.adapterConfig()))), Path.of("."));
-                Host host = new Host(service.getRootAdapter(null))) {
+                PluginServer host = new PluginServer(service.getRootAdapter(null), PluginConfig.of(Map.of()))) {
             String durability = service.getRootAdapter(null).durability();
-            KvQueue queue = host.runtime.kv().queue();
+            KvQueue queue = host.kv().queue();
             long start = System.nanoTime();
             for (int i = 0; i < p.queueMessages(); i++) {
                 queue.enqueue(i, EnqueueOptions.defaults());
@@ -121,8 +114,8 @@ final class QueueBenchmark {
     }
 
     /** Enqueue → handler entry, one probe at a time: a Java listener, then an SSE listen stream (acked over HTTP). */
-    private void latencies(Host host, String durability) throws Exception {
-        KvQueue queue = host.runtime.kv().queue();
+    private void latencies(PluginServer host, String durability) throws Exception {
+        KvQueue queue = host.kv().queue();
         Latencies java = new Latencies(p.queueLatencyMessages());
         AtomicInteger arrived = new AtomicInteger(-1);
         Object signal = new Object();
@@ -242,30 +235,6 @@ final class QueueBenchmark {
                 delete.executeUpdate();
                 left.decrementAndGet();
             }
-        }
-    }
-
-    /** The plugin on a fresh Undertow server, as a host runs it. */
-    private static final class Host implements AutoCloseable {
-        private final KeyValRuntime runtime;
-        private final Undertow server;
-
-        Host(DatabaseAdapter adapter) {
-            runtime = KeyValRuntime.start(adapter, KeyValSettings.from(PluginConfig.of(Map.of()), "bench"),
-                    Clock.systemUTC());
-            server = Undertow.builder().addHttpListener(0, "127.0.0.1")
-                    .setHandler(Handlers.path().addPrefixPath("/keyval/api", runtime.httpApi())).build();
-            server.start();
-        }
-
-        int port() {
-            return ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
-        }
-
-        @Override
-        public void close() {
-            server.stop();
-            runtime.close();
         }
     }
 

@@ -85,15 +85,20 @@ final class SummaryTable {
             double figure = median(e.getValue());
             double bound = s.variant().equals("sqlite-full") ? (s.metric().equals("latency_p50_ms") ? 2.0 : 10.0)
                     : Double.NaN;
-            String verdict = "";
-            if (!Double.isNaN(bound)) {
-                boolean met = figure <= bound;
-                verdict = met ? "PASS" : "MISS";
-                missed += met ? 0 : 1;
-            }
+            String verdict = atMost(figure, bound);
             out.printf(FORMAT, s.system(), s.variant(), s.workload(), s.mode(), s.metric(), number(figure), "", "",
                     Double.isNaN(bound) ? "-" : String.format("<= %.1f", bound), verdict);
         }
+    }
+
+    /** @return "PASS" or "MISS" (counted) for an absolute upper bound, "" when there is none (NaN) */
+    private String atMost(double figure, double bound) {
+        if (Double.isNaN(bound)) {
+            return "";
+        }
+        boolean met = figure <= bound;
+        missed += met ? 0 : 1;
+        return met ? "PASS" : "MISS";
     }
 
     /** W6: notification latency against W1's (the write alone), fan-out, and W1 with watchers. */
@@ -115,12 +120,7 @@ final class SummaryTable {
                 case "sse p99_ms", "sse second host p50_ms" -> 5.0;
                 default -> Double.NaN;
             };
-            String verdict = "";
-            if (!Double.isNaN(bound)) {
-                boolean met = figure <= bound;
-                verdict = met ? "PASS" : "MISS";
-                missed += met ? 0 : 1;
-            }
+            String verdict = atMost(figure, bound);
             out.printf(FORMAT, s.system(), s.variant(), s.workload(), s.mode(), s.metric(), number(figure),
                     s.metric().equals("fanout_ms") || Double.isNaN(baseline) ? "-" : number(baseline), "",
                     Double.isNaN(bound) ? "-" : String.format("<= %.3f", bound), verdict);

@@ -1,20 +1,14 @@
 package io.keyval.bench;
 
-import io.keyval.database.DatabaseAdapter;
 import io.keyval.database.Databases;
 import io.keyval.host.api.PluginConfig;
 import io.keyval.kv.Key;
 import io.keyval.kv.Kv;
 import io.keyval.kv.WatchOptions;
-import io.keyval.kv.plugin.KeyValRuntime;
-import io.keyval.kv.plugin.KeyValSettings;
 import io.keyval.kv.store.KvStore;
-import io.undertow.Handlers;
-import io.undertow.Undertow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -45,6 +39,8 @@ final class WatchBenchmark {
     private static final String SYSTEM = KvApiStore.SYSTEM;
     private static final int WRITES = 500;
     private static final int PAIRS = 6;
+    private static final PluginConfig HOST_CONFIG =
+            PluginConfig.of(Map.of("watch", Map.of("maxWatchers", 20_000, "heartbeat", 60_000)));
     private static final Logger LOG = LoggerFactory.getLogger(WatchBenchmark.class);
 
     private final Engine engine;
@@ -71,14 +67,15 @@ final class WatchBenchmark {
     void run() throws Exception {
         try (Engine.FreshDatabase database = engine.create();
                 Databases.ClosableDatabaseService first = service(database);
-                Host a = new Host(first.getRootAdapter(null))) {
+                PluginServer a = new PluginServer(first.getRootAdapter(null), HOST_CONFIG)) {
             String durability = first.getRootAdapter(null).durability();
             LOG.info("{} W6: write -> notification latency", engine.variant());
             Latencies java = new Latencies(WRITES);
             Latencies sse = new Latencies(WRITES);
+            Signal arrivals = new Signal();
             try (Kv.Subscription s = a.kv().watch(List.of(Key.of("w6", "java")), WatchOptions.defaults().initial(false),
-                    entries -> a.arrived(entries.get(0).value().asLong()))) {
-                measure(a.kv(), Key.of("w6", "java"), a, java);
+                    entries -> arrivals.arrived(entries.get(0).value().asLong()))) {
+                measure(a.kv(), Key.of("w6", "java"), arrivals, java);
             }
             try (Stream stream = new Stream(a.port(), "/keyval/api/watch?initial=false&keys=w6/sse")) {
                 stream.readUntil("event: ping");
@@ -89,7 +86,7 @@ final class WatchBenchmark {
             emit(durability, "reference: 1 hand-off", oneHandOffReference(database));
             if (first.getRootAdapter(null).notifications().isPresent()) {
                 try (Databases.ClosableDatabaseService second = service(database);
-                        Host b = new Host(second.getRootAdapter(null));
+                        PluginServer b = new PluginServer(second.getRootAdapter(null), HOST_CONFIG);
                         Stream stream = new Stream(b.port(), "/keyval/api/watch?initial=false&keys=w6/remote")) {
                     stream.readUntil("event: ping");
                     Latencies remote = new Latencies(WRITES);
@@ -146,7 +143,7 @@ final class WatchBenchmark {
         sink.accept(new Result(SYSTEM, engine.variant(), durability, "W6", "p99_ms", l.percentileMillis(99), "ms", 1, mode));
     }
 
-    private void fanOut(Host a, String durability) throws Exception {
+    private void fanOut(PluginServer a, String durability) throws Exception {
         LOG.info("{} W6 fan-out to {} streams", engine.variant(), fanOut);
         List<Stream> streams = new ArrayList<>(fanOut);
         try {
@@ -176,7 +173,7 @@ final class WatchBenchmark {
     }
 
     /** W1 bursts with no watcher, then with 1,000 idle streams and 10 stalled ones on the written keys. */
-    private void idleAndStalled(Host a, String durability) throws Exception {
+    private void idleAndStalled(PluginServer a, String durability) throws Exception {
         LOG.info("{} W1 with 1,000 idle and 10 stalled watch streams: {} interleaved pairs", engine.variant(), PAIRS);
         WorkloadParameters burst = p.scaledDown(4);
         ClientFactory<StoreClient> clients = () -> new KvApiClient(a.kv(), data);
@@ -218,7 +215,7 @@ final class WatchBenchmark {
     }
 
     /** The last value that arrived, awaited without spinning (a spinning writer slows what it waits for). */
-    private static class Signal implements Arrival {
+    private static final class Signal implements Arrival {
         private long last;
 
         synchronized void arrived(long value) {
@@ -231,34 +228,6 @@ final class WatchBenchmark {
             while (last < value) {
                 wait();
             }
-        }
-    }
-
-    /** The plugin on a fresh Undertow server, as a host runs it. */
-    private static final class Host extends Signal implements AutoCloseable {
-        private final KeyValRuntime runtime;
-        private final Undertow server;
-
-        Host(DatabaseAdapter adapter) {
-            PluginConfig config = PluginConfig.of(Map.of("watch", Map.of("maxWatchers", 20_000, "heartbeat", 60_000)));
-            runtime = KeyValRuntime.start(adapter, KeyValSettings.from(config, "bench"), Clock.systemUTC());
-            server = Undertow.builder().addHttpListener(0, "127.0.0.1")
-                    .setHandler(Handlers.path().addPrefixPath("/keyval/api", runtime.httpApi())).build();
-            server.start();
-        }
-
-        Kv kv() {
-            return runtime.kv();
-        }
-
-        int port() {
-            return ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
-        }
-
-        @Override
-        public void close() {
-            server.stop();
-            runtime.close();
         }
     }
 

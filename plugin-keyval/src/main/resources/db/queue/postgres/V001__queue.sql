@@ -1,9 +1,8 @@
--- Queue messages. seq is the enqueue order; times are epoch ms of the database clock, so that hosts
--- with skewed clocks still honour delays and locks. A message is deliverable when pending and ready,
--- or processing with an expired lock.
+-- Queue messages. id: time-ordered UUIDv7s, so id order is enqueue order. Times are epoch ms of the
+-- database clock, so that hosts with skewed clocks still honour delays and locks. A message is
+-- deliverable when pending and ready, or processing with an expired lock.
 CREATE TABLE IF NOT EXISTS kv_queue (
-    seq                 bigint  GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    id                  text    NOT NULL UNIQUE,
+    id                  text    NOT NULL PRIMARY KEY,
     value               text    NOT NULL,   -- compact JSON text
     priority            integer NOT NULL,   -- higher first
     ready_at            bigint  NOT NULL,
@@ -17,10 +16,9 @@ CREATE TABLE IF NOT EXISTS kv_queue (
     updated_at          bigint  NOT NULL
 );
 
--- Dequeue order among ready messages: one index walk from the top.
-CREATE INDEX IF NOT EXISTS idx_kv_queue_ready ON kv_queue (priority DESC, ready_at, seq) WHERE status = 'pending';
--- The next time a delayed or retried message becomes ready (when no message is ready now).
-CREATE INDEX IF NOT EXISTS idx_kv_queue_due ON kv_queue (ready_at) WHERE status = 'pending';
+-- Dequeue order among ready messages: one index walk from the top. Also the next time a delayed
+-- message becomes ready: one probe per priority in use.
+CREATE INDEX IF NOT EXISTS idx_kv_queue_ready ON kv_queue (priority DESC, ready_at, id) WHERE status = 'pending';
 CREATE INDEX IF NOT EXISTS idx_kv_queue_locked ON kv_queue (locked_until) WHERE status = 'processing';
 
 -- Dead letters: messages nacked after their last attempt. Never cleaned automatically.

@@ -1,8 +1,8 @@
--- Queue messages. seq is the enqueue order (the rowid); times are epoch ms of the database clock.
--- A message is deliverable when pending and ready, or processing with an expired lock.
+-- Queue messages, clustered by id: time-ordered UUIDv7s, so id order is enqueue order (two B-trees
+-- per enqueue, this one and the ready index). Times are epoch ms of the database clock. A message is
+-- deliverable when pending and ready, or processing with an expired lock.
 CREATE TABLE IF NOT EXISTS kv_queue (
-    seq                 INTEGER NOT NULL PRIMARY KEY,
-    id                  TEXT    NOT NULL UNIQUE,
+    id                  TEXT    NOT NULL PRIMARY KEY,
     value               TEXT    NOT NULL,   -- compact JSON text
     priority            INTEGER NOT NULL,   -- higher first
     ready_at            INTEGER NOT NULL,
@@ -14,12 +14,11 @@ CREATE TABLE IF NOT EXISTS kv_queue (
     locked_until        INTEGER,            -- while processing
     created_at          INTEGER NOT NULL,
     updated_at          INTEGER NOT NULL
-);
+) WITHOUT ROWID;
 
--- Dequeue order among ready messages: one index walk from the top.
-CREATE INDEX IF NOT EXISTS idx_kv_queue_ready ON kv_queue (priority DESC, ready_at, seq) WHERE status = 'pending';
--- The next time a delayed or retried message becomes ready (when no message is ready now).
-CREATE INDEX IF NOT EXISTS idx_kv_queue_due ON kv_queue (ready_at) WHERE status = 'pending';
+-- Dequeue order among ready messages: one index walk from the top. Also the next time a delayed
+-- message becomes ready: one probe per priority in use.
+CREATE INDEX IF NOT EXISTS idx_kv_queue_ready ON kv_queue (priority DESC, ready_at, id) WHERE status = 'pending';
 CREATE INDEX IF NOT EXISTS idx_kv_queue_locked ON kv_queue (locked_until) WHERE status = 'processing';
 
 -- Dead letters: messages nacked after their last attempt. Never cleaned automatically.

@@ -136,7 +136,7 @@ public final class QueueRoutes implements Routes, AutoCloseable {
     }
 
     private void listen(ApiRequest request) {
-        int prefetch = prefetch(request.query("prefetch"));
+        int prefetch = intParam("prefetch", request.query("prefetch"), 1, 1, MAX_PREFETCH);
         if (listeners.incrementAndGet() > queue.settings().maxListeners()) {
             listeners.decrementAndGet();
             throw new HttpError(503, "Too many queue listeners");
@@ -151,8 +151,8 @@ public final class QueueRoutes implements Routes, AutoCloseable {
         private boolean ended;
 
         ListenStream(ApiRequest request, int prefetch) {
+            streams.add(this); // before the stream opens: its end removes it
             events = EventStream.open(request.exchange(), heartbeatMillis, this::ended);
-            streams.add(this);
             QueueStream c = queue.openStream(prefetch, (d, written) ->
                     events.send("message", JsonResponses.render(out -> writeMessage(d, out)), d.id(), written));
             synchronized (this) {
@@ -188,23 +188,31 @@ public final class QueueRoutes implements Routes, AutoCloseable {
             if (c != null) {
                 c.closeAndRelease();
             }
-            events.close();
+            if (events != null) { // null only while its constructor still runs
+                events.close();
+            }
         }
     }
 
-    private static int prefetch(String raw) {
+    /**
+     * @param raw a query parameter's value, or {@code null}
+     * @return it as an integer in [min, max], or {@code def} when absent
+     * @throws KvValidationException naming the parameter and its range otherwise
+     */
+    private static int intParam(String name, String raw, int def, int min, int max) {
         if (raw == null) {
-            return 1;
+            return def;
         }
         try {
             int n = Integer.parseInt(raw.trim());
-            if (n >= 1 && n <= MAX_PREFETCH) {
+            if (n >= min && n <= max) {
                 return n;
             }
         } catch (NumberFormatException e) {
             // the message below
         }
-        throw new KvValidationException("prefetch must be an integer from 1 to " + MAX_PREFETCH + ", received " + raw);
+        throw new KvValidationException(name + " must be an integer from " + min
+                + (max == Integer.MAX_VALUE ? " up" : " to " + max) + ", received " + raw);
     }
 
     private void ack(ApiRequest request) throws IOException {
@@ -253,7 +261,7 @@ public final class QueueRoutes implements Routes, AutoCloseable {
 
     private void listDead(ApiRequest request) throws IOException {
         int limit = LimitParam.fromQuery(request.query("limit"));
-        int offset = offset(request.query("offset"));
+        int offset = intParam("offset", request.query("offset"), 0, 0, Integer.MAX_VALUE);
         List<DeadLetter> dead = queue.listDead(limit, offset);
         JsonResponses.ok(request.exchange(), out -> {
             out.writeStartArray();
@@ -262,21 +270,6 @@ public final class QueueRoutes implements Routes, AutoCloseable {
             }
             out.writeEndArray();
         });
-    }
-
-    private static int offset(String raw) {
-        if (raw == null) {
-            return 0;
-        }
-        try {
-            int n = Integer.parseInt(raw.trim());
-            if (n >= 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // the message below
-        }
-        throw new KvValidationException("offset must be an integer, 0 or more, received " + raw);
     }
 
     private static void writeDead(DeadLetter d, JsonGenerator out) throws IOException {

@@ -67,19 +67,12 @@ final class HandlerListener implements KvQueue.Listener {
         }
 
         @Override
-        void deliver(Delivery d) {
+        String deliver(Delivery d) {
             KvQueue.QueueMessage message = new KvQueue.QueueMessage(d.id(), JsonValues.tree(d.valueJson()), d.attempts());
-            Exception failure = null;
             try {
                 handler.handle(message);
-            } catch (Exception e) {
-                failure = e;
-            }
-            try {
-                if (failure == null) {
-                    queue.ackHandled(d.id());
-                    return;
-                }
+                return d.id(); // acked with the next dequeue
+            } catch (Exception failure) {
                 if (options.onError() != null) {
                     try {
                         options.onError().accept(message, failure);
@@ -87,10 +80,13 @@ final class HandlerListener implements KvQueue.Listener {
                         LOG.warn("Queue onError callback failed", e);
                     }
                 }
-                queue.nackHandled(d.id(), failure.getMessage() != null ? failure.getMessage() : failure.toString());
-            } catch (RuntimeException e) {
-                LOG.warn("Acknowledging message {} failed (it is delivered again when its lock expires): {}",
-                        d.id(), e.toString());
+                try {
+                    queue.nackHandled(d.id(), failure.getMessage() != null ? failure.getMessage() : failure.toString());
+                } catch (RuntimeException e) {
+                    LOG.warn("Nacking message {} failed (it is delivered again when its lock expires): {}",
+                            d.id(), e.toString());
+                }
+                return null;
             }
         }
     }

@@ -41,8 +41,10 @@ abstract class QueueConsumer implements Wakeups.Waiter {
      * Hands a taken message to its consumer (may block, on the worker).
      *
      * @param d the message
+     * @return the id of a message to ack together with the next dequeue (one commit for both), or
+     *     {@code null}
      */
-    abstract void deliver(Delivery d);
+    abstract String deliver(Delivery d);
 
     /** Asks for a pass: on a worker now, or once more after the pass under way. */
     final void request() {
@@ -69,6 +71,15 @@ abstract class QueueConsumer implements Wakeups.Waiter {
 
     @Override
     public final void wake(boolean passBaton) {
+        if (!open()) {
+            // Stopped after it parked: the signal is someone else's.
+            if (passBaton) {
+                queue.wakeups().baton();
+            } else {
+                queue.wakeups().ready(1);
+            }
+            return;
+        }
         if (passBaton) {
             baton = true;
         }
@@ -82,6 +93,11 @@ abstract class QueueConsumer implements Wakeups.Waiter {
                 state.set(RUNNING);
                 takeWhileRoom();
             } while (!state.compareAndSet(RUNNING, IDLE));
+        } catch (RuntimeException e) {
+            // A bug, not a database failure (those are handled below): the consumer must not die of it.
+            LOG.error("Queue consumer pass failed (looking again in {} ms)", RETRY_MILLIS, e);
+            state.set(IDLE);
+            queue.wakeups().schedule(this::request, RETRY_MILLIS);
         } finally {
             runner = null;
             finished();
@@ -90,31 +106,39 @@ abstract class QueueConsumer implements Wakeups.Waiter {
 
     private void takeWhileRoom() {
         Wakeups wakeups = queue.wakeups();
-        while (open() && hasRoom()) {
-            long seen = wakeups.generation();
-            long start = System.nanoTime();
-            Delivery d;
-            try {
-                d = queue.take();
-            } catch (RuntimeException e) {
-                LOG.warn("Dequeue failed (trying again in {} ms): {}", RETRY_MILLIS, e.toString());
-                wakeups.schedule(this::request, RETRY_MILLIS);
-                return;
-            }
-            if (d == null) {
-                baton = false;
-                queue.armForNextDue();
-                if (wakeups.park(this, seen)) {
+        String ack = null; // handled, acked with the next dequeue
+        try {
+            while (open() && hasRoom()) {
+                long seen = wakeups.generation();
+                long start = System.nanoTime();
+                Delivery d;
+                try {
+                    d = ack == null ? queue.take() : queue.ackAndTake(ack);
+                    ack = null;
+                } catch (RuntimeException e) {
+                    LOG.warn("Dequeue failed (trying again in {} ms): {}", RETRY_MILLIS, e.toString());
+                    wakeups.schedule(this::request, RETRY_MILLIS);
                     return;
                 }
-                continue;
+                if (d == null) {
+                    baton = false;
+                    queue.armForNextDue();
+                    if (wakeups.park(this, seen)) {
+                        return;
+                    }
+                    continue;
+                }
+                queue.countDelivery(start);
+                if (baton) {
+                    baton = false;
+                    wakeups.baton(); // more may be deliverable: the next idle consumer looks
+                }
+                ack = deliver(d);
             }
-            queue.countDelivery(start);
-            if (baton) {
-                baton = false;
-                wakeups.baton(); // more may be deliverable: the next idle consumer looks
+        } finally {
+            if (ack != null) {
+                queue.ackHandledAlone(ack); // stopped, or the dequeue failed: the ack goes on its own
             }
-            deliver(d);
         }
     }
 
@@ -122,21 +146,23 @@ abstract class QueueConsumer implements Wakeups.Waiter {
         notifyAll();
     }
 
-    /** Stops being woken and waits for the pass under way (unless called from it). */
+    /**
+     * Waits for the pass under way (unless called from it), then leaves the idle consumers: call it
+     * once {@link #open()} is false, so that no later pass parks it again.
+     */
     final void stopAndAwait() {
-        queue.wakeups().unpark(this);
-        if (Thread.currentThread() == runner) {
-            return;
-        }
-        synchronized (this) {
-            while (state.get() != IDLE) {
-                try {
-                    wait(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
+        if (Thread.currentThread() != runner) {
+            synchronized (this) {
+                while (state.get() != IDLE) {
+                    try {
+                        wait(100);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
                 }
             }
         }
+        queue.wakeups().unpark(this);
     }
 }

@@ -149,9 +149,12 @@ public final class QueueService implements QueueGauges, AutoCloseable {
      * @return the message taken and locked, or {@code null}
      */
     Delivery take() {
-        Delivery d = writes.run(s -> table.dequeue(s, settings.lockDuration()));
+        return armed(writes.run(s -> table.dequeue(s, settings.lockDuration())));
+    }
+
+    /** Whoever holds a delivery may never answer: its lock expiry is when it is deliverable again. */
+    private Delivery armed(Delivery d) {
         if (d != null) {
-            // Whoever holds it may never answer: its lock expiry is when it is deliverable again.
             wakeups.dueIn(d.lockMillis());
         }
         return d;
@@ -168,12 +171,34 @@ public final class QueueService implements QueueGauges, AutoCloseable {
     }
 
     /**
-     * Acks a message a Java listener of this host handled: no other host's stream can hold it.
+     * Acks a message a Java listener of this host handled and takes the next one in the same
+     * transaction: one commit instead of two per message. Counted as one ack (and the delivery, if
+     * any, by {@link #countDelivery}).
+     *
+     * @param id the handled message (no other host's stream can hold it)
+     * @return the next message taken and locked, or {@code null}
+     */
+    Delivery ackAndTake(String id) {
+        return recorder.timed(Operation.QUEUE_ACK, () -> {
+            return armed(writes.run(s -> {
+                table.delete(s, id);
+                return table.dequeue(s, settings.lockDuration());
+            }));
+        });
+    }
+
+    /**
+     * Acks a message a Java listener of this host handled, when no dequeue follows (it stops).
      *
      * @param id the message id
      */
-    void ackHandled(String id) {
-        ack(id, false);
+    void ackHandledAlone(String id) {
+        try {
+            ack(id, false);
+        } catch (RuntimeException e) {
+            LOG.warn("Acknowledging message {} failed (it is delivered again when its lock expires): {}", id,
+                    e.toString());
+        }
     }
 
     /** @param heldElsewhere whether another host's stream may hold it (it is then told) */

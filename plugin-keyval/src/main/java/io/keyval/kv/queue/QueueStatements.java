@@ -6,7 +6,7 @@ package io.keyval.kv.queue;
  */
 final class QueueStatements {
 
-    private static final String ORDER = " ORDER BY priority DESC, ready_at, seq LIMIT 1";
+    private static final String ORDER = " ORDER BY priority DESC, ready_at, id LIMIT 1";
     private static final String MESSAGE_COLUMNS = "id, value, attempts, locked_until";
     private static final String DLQ_COLUMNS = "id, original_id, value, error_message, attempts, original_created_at, failed_at";
 
@@ -36,10 +36,10 @@ final class QueueStatements {
         // better of the two. Expired locks are thus deliverable even with the cleanup task off.
         dequeue = "UPDATE kv_queue SET status = 'processing', locked_until = " + now + " + ?, attempts = attempts + 1,"
                 + " updated_at = " + now
-                + " WHERE seq = (SELECT seq FROM ("
-                + "SELECT seq, priority, ready_at FROM (SELECT seq, priority, ready_at FROM kv_queue"
+                + " WHERE id = (SELECT id FROM ("
+                + "SELECT id, priority, ready_at FROM (SELECT id, priority, ready_at FROM kv_queue"
                 + " WHERE status = 'pending' AND ready_at <= " + now + ORDER + dialect.skipLocked() + ") ready"
-                + " UNION ALL SELECT seq, priority, ready_at FROM (SELECT seq, priority, ready_at FROM kv_queue"
+                + " UNION ALL SELECT id, priority, ready_at FROM (SELECT id, priority, ready_at FROM kv_queue"
                 + " WHERE status = 'processing' AND locked_until <= " + now + ORDER + dialect.skipLocked() + ") expired"
                 + ORDER + ") best)"
                 + " RETURNING " + MESSAGE_COLUMNS + ", " + now;
@@ -54,7 +54,13 @@ final class QueueStatements {
                 + now + " WHERE id = ? AND status = 'processing' AND attempts = ?";
         resetExpired = "UPDATE kv_queue SET status = 'pending', locked_until = NULL, updated_at = " + now
                 + " WHERE status = 'processing' AND locked_until <= " + now;
-        nextDue = "SELECT (SELECT MIN(ready_at) FROM kv_queue WHERE status = 'pending'),"
+        // The earliest ready time, by a probe of the ready index per priority in use (a loose index
+        // scan): no second index to maintain on every enqueue and dequeue.
+        nextDue = "WITH RECURSIVE p (pr) AS (SELECT MAX(priority) FROM kv_queue WHERE status = 'pending'"
+                + " UNION ALL SELECT (SELECT MAX(priority) FROM kv_queue WHERE status = 'pending' AND priority < p.pr)"
+                + " FROM p WHERE p.pr IS NOT NULL)"
+                + " SELECT (SELECT MIN((SELECT MIN(ready_at) FROM kv_queue WHERE status = 'pending' AND priority = p.pr))"
+                + " FROM p WHERE p.pr IS NOT NULL),"
                 + " (SELECT MIN(locked_until) FROM kv_queue WHERE status = 'processing'), " + now;
         stats = "SELECT (SELECT COUNT(*) FROM kv_queue WHERE status = 'pending'),"
                 + " (SELECT COUNT(*) FROM kv_queue WHERE status = 'processing'), (SELECT COUNT(*) FROM kv_dlq)";

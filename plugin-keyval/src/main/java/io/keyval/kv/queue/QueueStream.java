@@ -53,7 +53,7 @@ public final class QueueStream extends QueueConsumer {
     }
 
     @Override
-    void deliver(Delivery d) {
+    String deliver(Delivery d) {
         held.put(d.id(), d);
         queue.hold(d.id(), this::freed);
         queue.wakeups().schedule(() -> expired(d), d.lockMillis());
@@ -62,6 +62,7 @@ public final class QueueStream extends QueueConsumer {
                 drop(d); // on the I/O thread: the release is a write, done by a worker
             }
         });
+        return null; // the client acks over HTTP
     }
 
     private void freed(String id) {
@@ -80,20 +81,24 @@ public final class QueueStream extends QueueConsumer {
     private void drop(Delivery d) {
         if (held.remove(d.id(), d)) {
             queue.unhold(d.id());
-            workers.execute(() -> queue.release(d));
+            onWorker(() -> queue.release(d));
             request();
+        }
+    }
+
+    /** Runs a database write off the I/O thread; while the queue shuts down, where it is. */
+    private void onWorker(Runnable write) {
+        try {
+            workers.execute(write);
+        } catch (RejectedExecutionException shuttingDown) {
+            write.run();
         }
     }
 
     /** Ends the stream's consumer (its connection closed): releases what it holds, on a worker. */
     public void close() {
         closed = true;
-        queue.wakeups().unpark(this);
-        try {
-            workers.execute(this::releaseAll);
-        } catch (RejectedExecutionException shuttingDown) {
-            releaseAll();
-        }
+        onWorker(this::releaseAll);
     }
 
     /** Ends the stream's consumer and releases what it holds before returning (plugin shutdown). */

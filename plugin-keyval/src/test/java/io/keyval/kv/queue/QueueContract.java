@@ -273,6 +273,28 @@ abstract class QueueContract {
     }
 
     @Test
+    void aListenerStoppedWhileItsConsumersGoIdleTakesNoWakeUpMeantForAnother() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            CountDownLatch drained = new CountDownLatch(20);
+            for (int i = 0; i < 20; i++) {
+                queue.enqueue(i, EnqueueOptions.defaults());
+            }
+            // Stopped as soon as the last handler returns: its consumers are still acking and parking.
+            KvQueue.Listener first = queue.listen(m -> drained.countDown(), QueueListenOptions.defaults().concurrency(4));
+            assertTrue(drained.await(10, TimeUnit.SECONDS));
+            first.stop();
+            BlockingQueue<String> received = new LinkedBlockingQueue<>();
+            KvQueue.Listener second = queue.listen(m -> received.add(m.value().asText()), QueueListenOptions.defaults());
+            try {
+                queue.enqueue("for the second", EnqueueOptions.defaults());
+                assertEquals("for the second", received.poll(10, TimeUnit.SECONDS), "round " + round);
+            } finally {
+                second.stop();
+            }
+        }
+    }
+
+    @Test
     void invalidJavaOptionsAreRejectedAndNothingIsEnqueued() {
         List<EnqueueOptions> invalid = List.of(
                 EnqueueOptions.defaults().delay(Duration.ofMillis(-1)),

@@ -1,6 +1,7 @@
 package io.keyval.kv.queue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -94,5 +95,29 @@ class QueueOnTwoPostgresHostsTest {
         assertEquals("across", again.path("value").asText());
         assertEquals(1, again.path("attempts").asInt(), "the undelivered attempt is not counted");
         assertEquals(200, hosts.a().http().post(API + "/queue/ack", Map.of("id", again.path("id").asText())).status());
+    }
+
+    @Test
+    void anAckSentToTheOtherHostFreesTheStreamsPrefetchSlot() throws Exception {
+        try (SseSocket listener = SseSocket.open(hosts.b().port(), API + "/queue/listen?prefetch=1")) {
+            listener.readUntil("event: ping");
+            String first = hosts.a().http().post(API + "/queue/enqueue", Map.of("value", "first")).json().path("id").asText();
+            hosts.a().http().post(API + "/queue/enqueue", Map.of("value", "second"));
+            listener.readUntil("\"first\"");
+            // Acked through host A: host B's stream hears of it and sends the next one, long before
+            // the first message's 30 s lock would have expired.
+            long acked = System.nanoTime();
+            assertEquals(200, hosts.a().http().post(API + "/queue/ack", Map.of("id", first)).status());
+            listener.readUntil("\"second\"");
+            long waitedMillis = (System.nanoTime() - acked) / 1_000_000;
+            assertTrue(waitedMillis < 15_000, "sent after the ack, not after the lock expiry: " + waitedMillis + " ms");
+        }
+        JsonNode second = NullNode.getInstance();
+        for (int i = 0; i < 100 && second.isNull(); i++) {
+            second = hosts.a().http().get(API + "/queue/poll").json().path("message");
+            Thread.sleep(second.isNull() ? 50 : 0);
+        }
+        assertEquals("second", second.path("value").asText(), "released when the stream closed");
+        hosts.a().http().post(API + "/queue/ack", Map.of("id", second.path("id").asText()));
     }
 }
