@@ -54,6 +54,16 @@ public final class BenchmarkMain {
             return;
         }
         LOG.info("Mode {}: {}", options.modeName(), p);
+        if (options.queueOnly()) {
+            ResultLog log = new ResultLog(System.out);
+            for (Engine engine : engines(options)) {
+                for (int run = 1; run <= p.runs(); run++) {
+                    new QueueBenchmark(engine, p, run, log::add).run();
+                }
+            }
+            printSummary(options, p, log);
+            return;
+        }
         WorkloadParameters warmup = p.scaledDown(p.warmupDivisor());
         Dataset warmupData = new Dataset(warmup.keys());
         Dataset data = new Dataset(p.keys());
@@ -70,6 +80,10 @@ public final class BenchmarkMain {
             }
             new WatchBenchmark(engine, p, data, fanOutStreams(), log::add).run();
         }
+        printSummary(options, p, log);
+    }
+
+    private static void printSummary(BenchmarkOptions options, WorkloadParameters p, ResultLog log) {
         System.out.println();
         System.out.println("Medians over " + p.runs() + " run(s), " + options.modeName() + "; ratio = java-kv / baseline");
         SummaryTable table = new SummaryTable(log.results());

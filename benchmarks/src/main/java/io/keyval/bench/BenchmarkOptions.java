@@ -16,9 +16,10 @@ import java.util.Locale;
  * @param postgresUrl the PostgreSQL JDBC URL
  * @param postgresUser the PostgreSQL user
  * @param largeValues run only the large-value benchmark ({@link LargeValueBenchmark}) instead of the workloads
+ * @param queueOnly run only W5, the queue ({@link QueueBenchmark}), its rounds and summary
  */
 public record BenchmarkOptions(boolean full, List<String> engines, String synchronous, Path workloads,
-        String postgresUrl, String postgresUser, boolean largeValues) {
+        String postgresUrl, String postgresUser, boolean largeValues, boolean queueOnly) {
 
     /** Quick mode divides the sizes by this. */
     public static final int QUICK_DIVISOR = 10;
@@ -26,7 +27,7 @@ public record BenchmarkOptions(boolean full, List<String> engines, String synchr
     public static final int QUICK_RUNS = 2;
 
     /** Usage text. */
-    public static final String USAGE = "usage: java -jar benchmarks/target/keyval-benchmarks.jar [--full] [--large-values]"
+    public static final String USAGE = "usage: java -jar benchmarks/target/keyval-benchmarks.jar [--full] [--large-values | --queue-only]"
             + " [--engines sqlite,postgres] [--synchronous FULL|NORMAL] [--workloads benchmarks/workloads.env]"
             + " [--postgres-url jdbc:postgresql://127.0.0.1:5432/test]"
             + " [--postgres-user postgres]";
@@ -42,6 +43,7 @@ public record BenchmarkOptions(boolean full, List<String> engines, String synchr
     public static BenchmarkOptions parse(String[] args) {
         boolean full = false;
         boolean largeValues = false;
+        boolean queueOnly = false;
         List<String> engines = List.of("sqlite", "postgres");
         String synchronous = "FULL";
         Path workloads = Path.of("benchmarks", "workloads.env");
@@ -55,6 +57,10 @@ public record BenchmarkOptions(boolean full, List<String> engines, String synchr
             }
             if (arg.equals("--large-values")) {
                 largeValues = true;
+                continue;
+            }
+            if (arg.equals("--queue-only")) {
+                queueOnly = true;
                 continue;
             }
             if (i + 1 == args.length) {
@@ -78,7 +84,7 @@ public record BenchmarkOptions(boolean full, List<String> engines, String synchr
                 throw new IllegalArgumentException("Unknown engine '" + engine + "'; supported: sqlite, postgres");
             }
         }
-        return new BenchmarkOptions(full, engines, synchronous, workloads, pgUrl, pgUser, largeValues);
+        return new BenchmarkOptions(full, engines, synchronous, workloads, pgUrl, pgUser, largeValues, queueOnly);
     }
 
     /**

@@ -10,9 +10,9 @@ import java.util.function.BiConsumer;
  * }</pre>
  *
  * @param concurrency how many handlers may run at once, 1..1000
- * @param onError called with a message whose handler threw, before it is nacked; may be {@code null}
+ * @param onError called with a message whose handler threw (an exception or an error), before it is nacked; may be {@code null}
  */
-public record QueueListenOptions(int concurrency, BiConsumer<KvQueue.QueueMessage, Exception> onError) {
+public record QueueListenOptions(int concurrency, BiConsumer<KvQueue.QueueMessage, Throwable> onError) {
 
     /** @return one handler at a time, no error callback */
     public static QueueListenOptions defaults() {
@@ -31,7 +31,7 @@ public record QueueListenOptions(int concurrency, BiConsumer<KvQueue.QueueMessag
      * @param callback the error callback
      * @return a copy with it
      */
-    public QueueListenOptions onError(BiConsumer<KvQueue.QueueMessage, Exception> callback) {
+    public QueueListenOptions onError(BiConsumer<KvQueue.QueueMessage, Throwable> callback) {
         return new QueueListenOptions(concurrency, callback);
     }
 }

@@ -84,7 +84,7 @@ class PostgresNotificationsTest {
             notifications.notify(s, "one", "committed");
             return null;
         });
-        assertEquals("one:committed", next(), "nothing queued by the rolled-back transaction leaked into the next");
+        assertEquals("one:committed", next(), "the rolled-back transaction sent nothing; the next one's arrives");
         assertNull(heard.poll(200, TimeUnit.MILLISECONDS));
         assertEquals(1, db.execute("SELECT id FROM items").size());
     }

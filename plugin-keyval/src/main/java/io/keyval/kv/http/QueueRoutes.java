@@ -100,7 +100,17 @@ public final class QueueRoutes implements Routes, AutoCloseable {
             }
         }
         JsonNode k = options.get("keysIfUndelivered");
-        List<Key> keys = k == null || k.isNull() ? null : KeyJson.parseBatch(k);
+        List<Key> keys = null;
+        if (k != null && !k.isNull()) {
+            if (k.isArray() && k.isEmpty()) {
+                throw new KvValidationException("keysIfUndelivered must hold 1 to 1000 keys, or be left out");
+            }
+            try {
+                keys = KeyJson.parseBatch(k);
+            } catch (KvValidationException e) {
+                throw new KvValidationException("keysIfUndelivered: " + e.getMessage());
+            }
+        }
         return MessageLimits.of(valueJson, delay, priority, backoff, keys);
     }
 

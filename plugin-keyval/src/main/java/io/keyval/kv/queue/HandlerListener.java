@@ -72,7 +72,7 @@ final class HandlerListener implements KvQueue.Listener {
             try {
                 handler.handle(message);
                 return d.id(); // acked with the next dequeue
-            } catch (Exception failure) {
+            } catch (Exception | Error failure) { // an Error too: the slot lives on, the message is nacked
                 if (options.onError() != null) {
                     try {
                         options.onError().accept(message, failure);

@@ -130,13 +130,13 @@ final class MessageTable {
     }
 
     /**
-     * Gives back a delivered message that its consumer never received, as if it had not been
-     * delivered: pending, unlocked, its attempt not counted. Nothing happens if it was delivered again since.
+     * Gives back a delivered message whose consumer is gone: pending and unlocked; if it never reached
+     * the consumer, its attempt is not counted. Nothing happens if it was delivered again since.
      *
      * @return whether it was released
      */
-    boolean release(SqlSession s, Delivery d) throws SQLException {
-        PreparedStatement ps = s.prepare(sql.release);
+    boolean release(SqlSession s, Delivery d, boolean received) throws SQLException {
+        PreparedStatement ps = s.prepare(received ? sql.unlock : sql.release);
         ps.setString(1, d.id());
         ps.setInt(2, d.attempts());
         return ps.executeUpdate() > 0;

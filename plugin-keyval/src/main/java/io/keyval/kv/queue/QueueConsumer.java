@@ -55,6 +55,7 @@ abstract class QueueConsumer implements Wakeups.Waiter {
                     try {
                         workers.execute(this::pass);
                     } catch (RejectedExecutionException closed) {
+                        state.set(IDLE); // the queue is shutting down
                         finished();
                     }
                     return;
@@ -71,8 +72,8 @@ abstract class QueueConsumer implements Wakeups.Waiter {
 
     @Override
     public final void wake(boolean passBaton) {
-        if (!open()) {
-            // Stopped after it parked: the signal is someone else's.
+        if (!open() || !hasRoom()) {
+            // Stopped, or filled by a pass of its own since it parked: the signal is someone else's.
             if (passBaton) {
                 queue.wakeups().baton();
             } else {
@@ -88,12 +89,15 @@ abstract class QueueConsumer implements Wakeups.Waiter {
 
     private void pass() {
         runner = Thread.currentThread();
+        // A pass started by anything but a wake-up (an ack, a lock expiry) may fill the consumer:
+        // it is idle again only if this pass parks it.
+        queue.wakeups().unpark(this);
         try {
             do {
                 state.set(RUNNING);
                 takeWhileRoom();
             } while (!state.compareAndSet(RUNNING, IDLE));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             // A bug, not a database failure (those are handled below): the consumer must not die of it.
             LOG.error("Queue consumer pass failed (looking again in {} ms)", RETRY_MILLIS, e);
             state.set(IDLE);

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -92,7 +93,7 @@ public final class QueueService implements QueueGauges, AutoCloseable {
             MetricsRecorder recorder, Optional<Notifications> notifications) {
         QueueService queue = new QueueService(db, store, dialect, settings, recorder, notifications);
         if (settings.cleanupInterval() > 0) {
-            queue.wakeups.schedule(queue::cleanup, settings.cleanupInterval());
+            queue.scheduleCleanup();
         }
         return queue;
     }
@@ -129,7 +130,7 @@ public final class QueueService implements QueueGauges, AutoCloseable {
                 notices.dueIn(s, message.delayMillis());
                 return null;
             });
-            wakeups.dueIn(message.delayMillis());
+            wakeups.oneIn(message.delayMillis());
             return id;
         });
     }
@@ -258,20 +259,23 @@ public final class QueueService implements QueueGauges, AutoCloseable {
                 }
             }
             freed(id);
-            wakeups.dueIn(wait);
+            wakeups.oneIn(wait);
             return null;
         });
     }
 
     /**
-     * Gives back a message that was taken but never reached its consumer (its stream closed).
+     * Gives back a message whose consumer is gone, at once instead of at its lock expiry.
      *
      * @param d the delivery
+     * @param received whether it reached the consumer: then the delivery counts as an attempt (as when
+     *     a lock expires, so a message that crashes its clients still runs up its attempts); otherwise
+     *     it is as if it had not been delivered
      */
-    void release(Delivery d) {
+    void release(Delivery d, boolean received) {
         try {
             if (writes.run(s -> {
-                boolean released = table.release(s, d);
+                boolean released = table.release(s, d, received);
                 if (released) {
                     notices.ready(s, 1);
                 }
@@ -312,9 +316,12 @@ public final class QueueService implements QueueGauges, AutoCloseable {
         held.put(id, onFreed);
     }
 
-    /** @param id a message no longer held (its lock expired, or the stream released it) */
-    void unhold(String id) {
-        held.remove(id);
+    /**
+     * @param id a message no longer held by this holder (its lock expired, or the stream released it)
+     * @param onFreed the holder, as given to {@link #hold}: another stream may hold the id since
+     */
+    void unhold(String id, Consumer<String> onFreed) {
+        held.remove(id, onFreed);
     }
 
     private void freed(String id) {
@@ -417,6 +424,17 @@ public final class QueueService implements QueueGauges, AutoCloseable {
         return writes.run(table::purgeDead);
     }
 
+    /** The cleanup is a database write: the timer thread only hands it to a worker. */
+    private void scheduleCleanup() {
+        wakeups.schedule(() -> {
+            try {
+                workers.execute(this::cleanup);
+            } catch (RejectedExecutionException closing) {
+                // shutting down
+            }
+        }, settings.cleanupInterval());
+    }
+
     private void cleanup() {
         if (closed) {
             return;
@@ -433,7 +451,7 @@ public final class QueueService implements QueueGauges, AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("Resetting expired queue locks failed (will retry): {}", e.toString());
         }
-        wakeups.schedule(this::cleanup, settings.cleanupInterval());
+        scheduleCleanup();
     }
 
     /**

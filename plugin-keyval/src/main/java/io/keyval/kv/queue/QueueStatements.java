@@ -18,6 +18,7 @@ final class QueueStatements {
     final String removeDead;
     final String insertDead;
     final String release;
+    final String unlock;
     final String resetExpired;
     final String nextDue;
     final String stats;
@@ -51,6 +52,8 @@ final class QueueStatements {
                 + " RETURNING value, attempts, keys_if_undelivered, created_at";
         insertDead = "INSERT INTO kv_dlq (" + DLQ_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, " + now + ")";
         release = "UPDATE kv_queue SET status = 'pending', locked_until = NULL, attempts = attempts - 1, updated_at = "
+                + now + " WHERE id = ? AND status = 'processing' AND attempts = ?";
+        unlock = "UPDATE kv_queue SET status = 'pending', locked_until = NULL, updated_at = "
                 + now + " WHERE id = ? AND status = 'processing' AND attempts = ?";
         resetExpired = "UPDATE kv_queue SET status = 'pending', locked_until = NULL, updated_at = " + now
                 + " WHERE status = 'processing' AND locked_until <= " + now;

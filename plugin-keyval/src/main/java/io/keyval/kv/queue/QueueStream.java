@@ -1,15 +1,17 @@
 package io.keyval.kv.queue;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 
 /**
  * The consumer behind one {@code /queue/listen} stream: at most {@code prefetch} messages sent and
- * not yet acked or nacked (on any host) or expired. A message whose send fails, and every message
- * still held when the stream closes, is released at once (pending again, its attempt not counted),
- * so a client that disconnects leaves nothing locked.
+ * not yet acked or nacked (on any host) or expired. A message whose send fails is released at once,
+ * its attempt not counted; every message still held when the stream closes is released at once too,
+ * its attempt counted if the client received it. A client that disconnects leaves nothing locked.
  *
  * <pre>{@code
  * QueueStream s = queue.openStream(1, (delivery, written) -> events.send(..., written));
@@ -26,13 +28,17 @@ public final class QueueStream extends QueueConsumer {
          * @param d the message
          * @param written to call with whether it was written to the connection
          */
-        void send(Delivery d, java.util.function.Consumer<Boolean> written);
+        void send(Delivery d, Consumer<Boolean> written);
     }
 
     private final Executor workers;
     private final int prefetch;
     private final Sink sink;
     private final Map<String, Delivery> held = new ConcurrentHashMap<>();
+    /** The ids of held messages written to the client. */
+    private final Set<String> received = ConcurrentHashMap.newKeySet();
+    /** This stream as the queue's holder of its messages (one object: compared on removal). */
+    private final Consumer<String> holder = this::freed;
     private volatile boolean closed;
 
     QueueStream(QueueService queue, Executor workers, int prefetch, Sink sink) {
@@ -55,10 +61,12 @@ public final class QueueStream extends QueueConsumer {
     @Override
     String deliver(Delivery d) {
         held.put(d.id(), d);
-        queue.hold(d.id(), this::freed);
+        queue.hold(d.id(), holder);
         queue.wakeups().schedule(() -> expired(d), d.lockMillis());
         sink.send(d, written -> {
-            if (!written) {
+            if (written) {
+                received.add(d.id());
+            } else {
                 drop(d); // on the I/O thread: the release is a write, done by a worker
             }
         });
@@ -66,6 +74,7 @@ public final class QueueStream extends QueueConsumer {
     }
 
     private void freed(String id) {
+        received.remove(id);
         if (held.remove(id) != null) {
             request();
         }
@@ -73,15 +82,17 @@ public final class QueueStream extends QueueConsumer {
 
     private void expired(Delivery d) {
         if (held.remove(d.id(), d)) {
-            queue.unhold(d.id());
+            received.remove(d.id());
+            queue.unhold(d.id(), holder);
             request();
         }
     }
 
+    /** A message whose send failed: released uncounted. */
     private void drop(Delivery d) {
         if (held.remove(d.id(), d)) {
-            queue.unhold(d.id());
-            onWorker(() -> queue.release(d));
+            queue.unhold(d.id(), holder);
+            onWorker(() -> queue.release(d, false));
             request();
         }
     }
@@ -111,8 +122,8 @@ public final class QueueStream extends QueueConsumer {
         stopAndAwait(); // a pass under way may still take one: released below
         for (Delivery d : held.values()) {
             if (held.remove(d.id(), d)) {
-                queue.unhold(d.id());
-                queue.release(d);
+                queue.unhold(d.id(), holder);
+                queue.release(d, received.remove(d.id()));
             }
         }
     }

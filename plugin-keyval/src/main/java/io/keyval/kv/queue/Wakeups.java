@@ -117,10 +117,24 @@ final class Wakeups implements AutoCloseable {
     }
 
     /**
-     * A message becomes deliverable in {@code millis}: the timer is armed for then, unless it already
-     * fires earlier.
+     * One message becomes deliverable in {@code millis}: one consumer is woken now, or the timer is
+     * armed for then.
      *
-     * @param millis ms from now; 0 signals at once, negative does nothing
+     * @param millis ms from now; negative does nothing
+     */
+    void oneIn(long millis) {
+        if (millis == 0) {
+            ready(1);
+        } else {
+            dueIn(millis);
+        }
+    }
+
+    /**
+     * Messages, how many is unknown, become deliverable in {@code millis}: the timer is armed for
+     * then, unless it already fires earlier.
+     *
+     * @param millis ms from now; 0 signals at once (with the baton), negative does nothing
      */
     void dueIn(long millis) {
         if (millis < 0) {

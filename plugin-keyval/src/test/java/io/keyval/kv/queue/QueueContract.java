@@ -99,6 +99,11 @@ abstract class QueueContract {
         Thread.sleep(450);
         assertEquals("late", take());
         assertEquals(new KvQueue.QueueStats(0, 6, 0), queue.stats());
+        // Same priority: the earlier ready time goes first, though enqueued later.
+        queue.enqueue("enqueued first, ready later", EnqueueOptions.defaults().delay(Duration.ofMillis(200)));
+        queue.enqueue("enqueued second, ready now", EnqueueOptions.defaults());
+        Thread.sleep(250);
+        assertEquals(List.of("enqueued second, ready now", "enqueued first, ready later"), List.of(take(), take()));
     }
 
     @Test
@@ -208,12 +213,17 @@ abstract class QueueContract {
         Set<Integer> seen = ConcurrentHashMap.newKeySet();
         AtomicInteger duplicates = new AtomicInteger();
         CountDownLatch all = new CountDownLatch(n);
-        Set<String> threads = ConcurrentHashMap.newKeySet();
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
         KvQueue.Listener listener = queue.listen(m -> {
-            threads.add(Thread.currentThread().getName());
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            if (m.value().asInt() < 40) {
+                Thread.sleep(20); // the first handlers overlap for sure if they run concurrently
+            }
             if (!seen.add(m.value().asInt())) {
                 duplicates.incrementAndGet();
             }
+            running.decrementAndGet();
             all.countDown();
         }, QueueListenOptions.defaults().concurrency(4));
         try {
@@ -223,7 +233,7 @@ abstract class QueueContract {
         }
         assertEquals(0, duplicates.get());
         assertEquals(n, seen.size());
-        assertTrue(threads.size() > 1, "consumed concurrently: " + threads);
+        assertTrue(mostAtOnce.get() > 1, "handlers ran concurrently: at most " + mostAtOnce.get() + " at once");
         assertEquals(new KvQueue.QueueStats(0, 0, 0), queue.stats());
     }
 
@@ -251,6 +261,28 @@ abstract class QueueContract {
             listener.stop();
         }
         assertEquals(new KvQueue.QueueStats(0, 0, 0), queue.stats());
+    }
+
+    @Test
+    void aHandlerThatThrowsAnErrorHasItsMessageNackedAndTheListenerGoesOn() throws Exception {
+        BlockingQueue<String> handled = new LinkedBlockingQueue<>();
+        BlockingQueue<Throwable> errors = new LinkedBlockingQueue<>();
+        KvQueue.Listener listener = queue.listen(m -> {
+            handled.add(m.value().asText());
+            if (m.value().asText().equals("fatal")) {
+                throw new StackOverflowError("deep");
+            }
+        }, QueueListenOptions.defaults().onError((m, e) -> errors.add(e)));
+        try {
+            queue.enqueue("fatal", EnqueueOptions.defaults().backoffSchedule(List.of()));
+            assertEquals("fatal", handled.poll(10, TimeUnit.SECONDS));
+            assertTrue(errors.poll(10, TimeUnit.SECONDS) instanceof StackOverflowError);
+            queue.enqueue("next", EnqueueOptions.defaults());
+            assertEquals("next", handled.poll(10, TimeUnit.SECONDS), "the slot lives on");
+        } finally {
+            listener.stop(); // returns
+        }
+        assertEquals("deep", queue.listDlq(10, 0).get(0).errorMessage(), "nacked after its only attempt");
     }
 
     @Test
@@ -446,7 +478,8 @@ abstract class QueueContract {
             Thread.sleep(25);
         }
         assertEquals(new KvQueue.QueueStats(3, 0, 0), queue.stats(), "released, well before the lock expires");
-        assertEquals(1, queue.dequeue().orElseThrow().attempts(), "the undelivered attempt is not counted");
+        assertEquals(2, queue.dequeue().orElseThrow().attempts(),
+                "the client received it: the delivery counts, as when a lock expires");
     }
 
     @Test
