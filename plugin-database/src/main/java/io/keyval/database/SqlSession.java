@@ -20,6 +20,18 @@ public interface SqlSession {
      */
     PreparedStatement prepare(String sql) throws SQLException;
 
+    /**
+     * Runs a write whose result the work does not need, as late as the engine makes worthwhile: on
+     * PostgreSQL, inside a transaction, it is sent in the same round trip as {@code COMMIT} (after the
+     * statements executed before, in the order given); its failure then fails the commit. Elsewhere,
+     * and outside a transaction, it runs at once.
+     *
+     * @param sql one statement
+     * @param args its parameters, in order
+     * @throws SQLException if it runs at once and fails
+     */
+    void executeAtCommit(String sql, Object... args) throws SQLException;
+
     /** @return the underlying connection; do not close it or change its auto-commit mode */
     Connection connection();
 }

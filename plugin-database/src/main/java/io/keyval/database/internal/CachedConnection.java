@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,22 +17,27 @@ import org.slf4j.LoggerFactory;
 final class CachedConnection implements SqlSession, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CachedConnection.class);
-    private static final String NOTIFY_AND_COMMIT =
-            "SELECT pg_notify(c, p) FROM unnest(?::text[], ?::text[]) AS n(c, p); COMMIT";
+    private static final String NOTIFY = "SELECT pg_notify(c, p) FROM unnest(?::text[], ?::text[]) AS n(c, p)";
 
     private final String type;
     private final Connection connection;
     private final StatementCache statements;
+    private final boolean writesWithCommit;
     private final List<Object> notifyChannels = new ArrayList<>();
     private final List<Object> notifyPayloads = new ArrayList<>();
+    private final StringBuilder atCommitSql = new StringBuilder();
+    private final List<Object> atCommitArgs = new ArrayList<>();
 
     /**
      * @param type the adapter type
      * @param connection the connection, owned from now on
      * @param statementCapacity how many prepared statements to keep open
+     * @param writesWithCommit whether {@link #executeAtCommit} defers statements to the commit (where
+     *     every statement is a round trip)
      */
-    CachedConnection(String type, Connection connection, int statementCapacity) {
+    CachedConnection(String type, Connection connection, int statementCapacity, boolean writesWithCommit) {
         this.type = type;
+        this.writesWithCommit = writesWithCommit;
         this.connection = connection;
         this.statements = new StatementCache(connection, statementCapacity);
     }
@@ -62,22 +68,40 @@ final class CachedConnection implements SqlSession, AutoCloseable {
         notifyPayloads.add(payload);
     }
 
+    @Override
+    public void executeAtCommit(String sql, Object... args) throws SQLException {
+        if (!writesWithCommit || connection.getAutoCommit()) {
+            PreparedStatement ps = prepare(sql);
+            Rows.bind(ps, Arrays.asList(args)); // nulls allowed
+            ps.execute();
+            return;
+        }
+        atCommitSql.append(sql).append("; ");
+        atCommitArgs.addAll(Arrays.asList(args));
+    }
+
     /**
-     * Commits the transaction. Queued notifications go in the same round trip as {@code COMMIT}
-     * (PostgreSQL runs the two statements of one message in order and stops at the first error), so
-     * notifying costs a commit nothing but the bytes.
+     * Commits the transaction. Deferred writes and queued notifications go in the same round trip
+     * as {@code COMMIT} (PostgreSQL runs the statements of one message in order and stops at the
+     * first error), so they cost a commit nothing but the bytes.
      *
-     * @throws SQLException if the notifications or the commit fail; the transaction is then rolled back
+     * @throws SQLException if they or the commit fail; the transaction is then rolled back
      */
     void commitWithNotifications() throws SQLException {
-        if (notifyChannels.isEmpty()) {
+        if (notifyChannels.isEmpty() && atCommitSql.length() == 0) {
             connection.commit();
             return;
         }
         try {
-            PreparedStatement ps = prepare(NOTIFY_AND_COMMIT);
-            ps.setArray(1, connection.createArrayOf("text", notifyChannels.toArray()));
-            ps.setArray(2, connection.createArrayOf("text", notifyPayloads.toArray()));
+            StringBuilder sql = new StringBuilder(atCommitSql);
+            List<Object> args = new ArrayList<>(atCommitArgs);
+            if (!notifyChannels.isEmpty()) {
+                sql.append(NOTIFY).append("; ");
+                args.add(connection.createArrayOf("text", notifyChannels.toArray()));
+                args.add(connection.createArrayOf("text", notifyPayloads.toArray()));
+            }
+            PreparedStatement ps = prepare(sql.append("COMMIT").toString());
+            Rows.bind(ps, args);
             ps.execute();
         } finally {
             discardNotifications();
@@ -85,10 +109,12 @@ final class CachedConnection implements SqlSession, AutoCloseable {
         connection.commit(); // PgJDBC sees the transaction has ended: nothing is sent
     }
 
-    /** Drops the notifications queued by a transaction that rolls back. */
+    /** Drops the writes and notifications queued by a transaction that rolls back. */
     void discardNotifications() {
         notifyChannels.clear();
         notifyPayloads.clear();
+        atCommitSql.setLength(0);
+        atCommitArgs.clear();
     }
 
     /** Called when a piece of work is done with this session. */

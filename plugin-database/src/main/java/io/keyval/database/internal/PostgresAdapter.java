@@ -201,7 +201,7 @@ final class PostgresAdapter extends JdbcAdapter {
     private CachedConnection borrow() {
         try {
             // Unbounded: the session's statements are closed together when the work ends.
-            return new CachedConnection(TYPE, pool.getConnection(), Integer.MAX_VALUE);
+            return new CachedConnection(TYPE, pool.getConnection(), Integer.MAX_VALUE, true);
         } catch (SQLException e) {
             throw new DatabaseUnavailableException("No PostgreSQL connection from " + settings.safeUrl() + ": "
                     + e.getMessage(), e, false, false);

@@ -154,7 +154,7 @@ final class SqliteAdapter extends JdbcAdapter {
     }
 
     private static CachedConnection cached(Connection connection) {
-        return new CachedConnection(TYPE, connection, STATEMENTS_PER_CONNECTION);
+        return new CachedConnection(TYPE, connection, STATEMENTS_PER_CONNECTION, false);
     }
 
     private String pragma(String name) throws SQLException {

@@ -73,6 +73,28 @@ abstract class DatabaseAdapterContract {
     }
 
     @Test
+    void writesRunAtCommitInOrderAndAFailingOneFailsTheWholeTransaction() {
+        db.transaction(s -> {
+            s.executeAtCommit("INSERT INTO items (id, n) VALUES (?, ?)", "a", 1L);
+            s.executeAtCommit("UPDATE items SET n = n + ? WHERE id = ?", 10L, "a");
+            return null;
+        });
+        assertEquals(11, n("a"), "both applied, in the order given");
+        assertThrows(RuntimeException.class, () -> db.transaction(s -> {
+            s.prepare("UPDATE items SET n = 99 WHERE id = 'a'").executeUpdate();
+            s.executeAtCommit("INSERT INTO items (id, n) VALUES (?, ?)", "a", 2L); // duplicate key
+            return null;
+        }));
+        assertEquals(11, n("a"), "nothing of the failed transaction applied");
+        db.transaction(s -> {
+            s.executeAtCommit("INSERT INTO items (id, n, data) VALUES (?, ?, ?)", "b", 5L, null);
+            return null;
+        });
+        assertEquals(5, n("b"), "the session serves the next transaction, nothing left over");
+        assertNull(db.executeOne("SELECT data FROM items WHERE id = 'b'").get("data"), "a null parameter");
+    }
+
+    @Test
     void typeNamesTheEngine() {
         assertEquals(engine().name().toLowerCase(), db.type());
     }

@@ -32,6 +32,19 @@ class PostgresAdapterTest extends DatabaseAdapterContract {
     }
 
     @Test
+    void aWriteAtCommitTravelsWithTheCommitNotBefore() {
+        long seenInside = db.transaction(s -> {
+            s.executeAtCommit("INSERT INTO items (id, n) VALUES (?, ?)", "late", 1L);
+            try (ResultSet rs = s.prepare("SELECT count(*) FROM items WHERE id = 'late'").executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        assertEquals(0, seenInside, "not sent before COMMIT");
+        assertEquals(1, db.execute("SELECT id FROM items WHERE id = 'late'").size(), "committed with it");
+    }
+
+    @Test
     void everyConnectionUsesTheConfiguredSchema() throws Exception {
         String schema = db.read(s -> {
             try (ResultSet rs = s.prepare("SELECT current_schema()").executeQuery()) {

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** The queue's statements on a session: each method is one step of a queue operation's transaction. */
 final class MessageTable {
@@ -25,21 +26,22 @@ final class MessageTable {
 
     private static final Uuid7.Ordered IDS = new Uuid7.Ordered();
 
+    private static final Pattern ID = Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
+
+    /** @return whether {@code id} has the form of the ids {@link #newId} makes */
+    static boolean couldBeId(String id) {
+        return ID.matcher(id).matches();
+    }
+
     /** @return a new message or dead-letter id: a UUIDv7, greater than the ones made before on this host */
     static String newId() {
         return IDS.next(System.currentTimeMillis());
     }
 
+    /** Inserts with the commit (on PostgreSQL, in its round trip: nothing is read back). */
     void insert(SqlSession s, String id, NewMessage m) throws SQLException {
-        PreparedStatement ps = s.prepare(sql.insert);
-        ps.setString(1, id);
-        ps.setString(2, m.valueJson());
-        ps.setInt(3, m.priority());
-        ps.setLong(4, m.delayMillis());
-        ps.setInt(5, m.backoffMillis().size() + 1);
-        ps.setString(6, jsonArray(m.backoffMillis()));
-        ps.setString(7, m.keysIfUndelivered() == null ? null : keysJson(m.keysIfUndelivered()));
-        ps.executeUpdate();
+        s.executeAtCommit(sql.insert, id, m.valueJson(), m.priority(), m.delayMillis(), m.backoffMillis().size() + 1,
+                jsonArray(m.backoffMillis()), m.keysIfUndelivered() == null ? null : keysJson(m.keysIfUndelivered()));
     }
 
     /**
@@ -62,6 +64,11 @@ final class MessageTable {
         PreparedStatement ps = s.prepare(sql.delete);
         ps.setString(1, id);
         return ps.executeUpdate() > 0;
+    }
+
+    /** Deletes with the commit (on PostgreSQL, in its round trip), when nobody needs to know whether it was there. */
+    void deleteAtCommit(SqlSession s, String id) throws SQLException {
+        s.executeAtCommit(sql.delete, id);
     }
 
     /**

@@ -206,7 +206,11 @@ public final class QueueService implements QueueGauges, AutoCloseable {
     private void ack(String id, boolean heldElsewhere) {
         recorder.timed(Operation.QUEUE_ACK, () -> {
             writes.run(s -> {
-                if (table.delete(s, id) && heldElsewhere && notices.acrossHosts()) {
+                // With the commit: on PostgreSQL the ack is one round trip. Another host's stream may
+                // hold the message: tell it, unless the id cannot be one of ours (any text is
+                // accepted, and a notice has a size limit).
+                table.deleteAtCommit(s, id);
+                if (heldElsewhere && notices.acrossHosts() && MessageTable.couldBeId(id)) {
                     notices.freed(s, id);
                 }
                 return null;
