@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.function.Consumer;
 
 /**
@@ -35,6 +36,8 @@ public final class QueueStream extends QueueConsumer {
     private final int prefetch;
     private final Sink sink;
     private final Map<String, Delivery> held = new ConcurrentHashMap<>();
+    /** The lock-expiry checks of held messages, cancelled when they are answered. */
+    private final Map<String, ScheduledFuture<?>> expiries = new ConcurrentHashMap<>();
     /** The ids of held messages written to the client. */
     private final Set<String> received = ConcurrentHashMap.newKeySet();
     /** This stream as the queue's holder of its messages (one object: compared on removal). */
@@ -62,7 +65,10 @@ public final class QueueStream extends QueueConsumer {
     String deliver(Delivery d) {
         held.put(d.id(), d);
         queue.hold(d.id(), holder);
-        queue.wakeups().schedule(() -> expired(d), d.lockMillis());
+        ScheduledFuture<?> expiry = queue.wakeups().schedule(() -> expired(d), d.lockMillis());
+        if (expiry != null) {
+            expiries.put(d.id(), expiry);
+        }
         sink.send(d, written -> {
             if (written) {
                 received.add(d.id());
@@ -75,12 +81,21 @@ public final class QueueStream extends QueueConsumer {
 
     private void freed(String id) {
         received.remove(id);
+        cancelExpiry(id);
         if (held.remove(id) != null) {
             request();
         }
     }
 
+    private void cancelExpiry(String id) {
+        ScheduledFuture<?> expiry = expiries.remove(id);
+        if (expiry != null) {
+            expiry.cancel(false);
+        }
+    }
+
     private void expired(Delivery d) {
+        expiries.remove(d.id());
         if (held.remove(d.id(), d)) {
             received.remove(d.id());
             queue.unhold(d.id(), holder);
@@ -90,6 +105,7 @@ public final class QueueStream extends QueueConsumer {
 
     /** A message whose send failed: released uncounted. */
     private void drop(Delivery d) {
+        cancelExpiry(d.id());
         if (held.remove(d.id(), d)) {
             queue.unhold(d.id(), holder);
             onWorker(() -> queue.release(d, false));
@@ -121,6 +137,7 @@ public final class QueueStream extends QueueConsumer {
     private void releaseAll() {
         stopAndAwait(); // a pass under way may still take one: released below
         for (Delivery d : held.values()) {
+            cancelExpiry(d.id());
             if (held.remove(d.id(), d)) {
                 queue.unhold(d.id(), holder);
                 queue.release(d, received.remove(d.id()));

@@ -2,9 +2,9 @@ package io.keyval.kv.queue;
 
 import java.util.Iterator;
 import java.util.LinkedHashSet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -38,11 +38,17 @@ final class Wakeups implements AutoCloseable {
 
     private final AtomicLong generation = new AtomicLong();
     private final LinkedHashSet<Waiter> idle = new LinkedHashSet<>(); // guarded by itself
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "kv-queue-timer");
         t.setDaemon(true);
         return t;
     });
+
+    Wakeups() {
+        // A lock-expiry check per delivered stream message, cancelled by its ack: cancelled tasks
+        // leave the queue at once instead of at their (30 s later) due time.
+        timer.setRemoveOnCancelPolicy(true);
+    }
     private ScheduledFuture<?> armed; // guarded by this
     private long armedAtNanos;
 
@@ -155,7 +161,7 @@ final class Wakeups implements AutoCloseable {
             armedAtNanos = at;
             try {
                 armed = timer.schedule(this::fire, millis, TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException closed) {
+            } catch (RejectedExecutionException closed) {
                 armed = null;
             }
         }
@@ -173,18 +179,19 @@ final class Wakeups implements AutoCloseable {
      *
      * @param action the action
      * @param millis the delay
+     * @return the scheduled action, to cancel; {@code null} when shutting down
      */
-    void schedule(Runnable action, long millis) {
+    ScheduledFuture<?> schedule(Runnable action, long millis) {
         try {
-            timer.schedule(() -> {
+            return timer.schedule(() -> {
                 try {
                     action.run();
                 } catch (RuntimeException e) {
                     LOG.warn("Queue timer action failed", e);
                 }
             }, Math.max(0, millis), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException closed) {
-            // shutting down
+        } catch (RejectedExecutionException closed) {
+            return null;
         }
     }
 
