@@ -40,6 +40,7 @@ public final class StoreMetrics implements KvMetrics, MetricsRecorder, AutoClose
     private final MetricsPersistence persistence;
     private volatile QueueGauges queue = QueueGauges.NONE;
     private volatile QueueGauges.Counts queueCounts = QueueGauges.NONE.current();
+    private final Object queueLock = new Object();
     /** Orders saves and resets, so that a save's snapshot taken before a reset is never written after it. */
     private final Object persistenceLock = new Object();
     private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
@@ -88,8 +89,11 @@ public final class StoreMetrics implements KvMetrics, MetricsRecorder, AutoClose
      * @param gauges the queue's gauges
      */
     public void setQueueGauges(QueueGauges gauges) {
-        this.queue = gauges;
-        this.queueCounts = gauges.current();
+        QueueGauges.Counts counts = gauges.current();
+        synchronized (queueLock) {
+            this.queue = gauges;
+            this.queueCounts = counts;
+        }
     }
 
     @Override
@@ -176,7 +180,13 @@ public final class StoreMetrics implements KvMetrics, MetricsRecorder, AutoClose
             LOG.warn("Counting the storage gauges failed (will retry): {}", e.toString());
         }
         try {
-            queueCounts = queue.current();
+            QueueGauges gauges = queue;
+            QueueGauges.Counts counts = gauges.current();
+            synchronized (queueLock) {
+                if (queue == gauges) { // a pass under way when the gauges were replaced must not win
+                    queueCounts = counts;
+                }
+            }
         } catch (RuntimeException e) {
             LOG.warn("Counting the queue gauges failed (will retry): {}", e.toString());
         }
