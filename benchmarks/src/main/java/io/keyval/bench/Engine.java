@@ -1,7 +1,11 @@
 package io.keyval.bench;
 
+import io.keyval.database.Databases;
+import io.keyval.host.api.PluginConfig;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 
 /** A database engine under test, handing out fresh empty databases. */
@@ -24,6 +28,14 @@ interface Engine {
 
         /** @return one entry of plugin-database's {@code adapters} list pointing at this database */
         Map<String, Object> adapterConfig();
+
+        /**
+         * @return plugin-database's service with this database as its one adapter; each call opens
+         *     another (a second host's connections)
+         */
+        default Databases.ClosableDatabaseService openService() {
+            return Databases.create(PluginConfig.of(Map.of("adapters", List.of(adapterConfig()))), Path.of("."));
+        }
 
         /**
          * @return a new raw JDBC connection to this database, auto-commit, same durability setting

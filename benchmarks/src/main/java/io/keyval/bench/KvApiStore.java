@@ -6,9 +6,7 @@ import io.keyval.host.api.PluginConfig;
 import io.keyval.kv.Kv;
 import io.keyval.kv.plugin.KeyValRuntime;
 import io.keyval.kv.plugin.KeyValSettings;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 
 /** The KeyVal store in this process, on a fresh database, through its Java API. */
@@ -33,8 +31,7 @@ final class KvApiStore implements StoreUnderTest {
      */
     KvApiStore(Engine.FreshDatabase database, Dataset data) {
         this.database = database;
-        Map<String, Object> config = Map.of("adapters", List.of(database.adapterConfig()));
-        this.service = Databases.create(PluginConfig.of(config), Path.of("."));
+        this.service = database.openService();
         DatabaseAdapter adapter = service.getRootAdapter(null);
         this.durability = adapter.durability();
         this.runtime = KeyValRuntime.start(adapter, KeyValSettings.from(PluginConfig.of(Map.of()), "bench"),

@@ -21,7 +21,6 @@ import io.keyval.kv.queue.QueueService;
 import io.keyval.kv.service.KvService;
 import io.keyval.kv.store.KvStore;
 import io.keyval.kv.watch.WatchHub;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -67,8 +66,7 @@ final class MetricsOverhead {
 
     void run() throws Exception {
         try (Engine.FreshDatabase database = engine.create();
-                Databases.ClosableDatabaseService service = Databases.create(
-                        PluginConfig.of(Map.of("adapters", List.of(database.adapterConfig()))), Path.of("."))) {
+                Databases.ClosableDatabaseService service = database.openService()) {
             DatabaseAdapter adapter = service.getRootAdapter(null);
             KvStore store = KvStore.open(adapter, Clock.systemUTC());
             StoreMetrics metrics = StoreMetrics.start(adapter,

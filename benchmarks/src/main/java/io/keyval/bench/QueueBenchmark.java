@@ -5,16 +5,10 @@ import io.keyval.host.api.PluginConfig;
 import io.keyval.kv.EnqueueOptions;
 import io.keyval.kv.KvQueue;
 import io.keyval.kv.QueueListenOptions;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,8 +20,6 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +41,6 @@ final class QueueBenchmark {
     static final String RAW = "raw-jdbc";
     private static final String SYSTEM = KvApiStore.SYSTEM;
     private static final Logger LOG = LoggerFactory.getLogger(QueueBenchmark.class);
-    private static final Pattern PROBE = Pattern.compile("\"id\":\"([^\"]+)\",\"value\":(\\d+),");
 
     private final Engine engine;
     private final WorkloadParameters p;
@@ -76,8 +67,7 @@ final class QueueBenchmark {
             raw(database);
         }
         try (Engine.FreshDatabase database = engine.create();
-                Databases.ClosableDatabaseService service = Databases.create(
-                        PluginConfig.of(Map.of("adapters", List.of(database.adapterConfig()))), Path.of("."));
+                Databases.ClosableDatabaseService service = database.openService();
                 PluginServer host = new PluginServer(service.getRootAdapter(null), PluginConfig.of(Map.of()))) {
             String durability = service.getRootAdapter(null).durability();
             KvQueue queue = host.kv().queue();
@@ -147,12 +137,13 @@ final class QueueBenchmark {
 
         Latencies sse = new Latencies(p.queueLatencyMessages());
         HttpClient acks = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        try (ListenStream stream = new ListenStream(host.port())) {
+        try (SseStream stream = new SseStream(host.port(), "/keyval/api/queue/listen")) {
             stream.readUntil("event: ping");
             for (int i = 0; i < p.queueLatencyMessages(); i++) {
                 long start = System.nanoTime();
                 queue.enqueue(i, EnqueueOptions.defaults());
-                String id = stream.awaitValue(i);
+                String event = stream.readUntil("\"value\":" + i + ","); // {"id":"...", then the value
+                String id = event.substring(event.lastIndexOf("\"id\":\"") + 6, event.lastIndexOf('"'));
                 sse.record(System.nanoTime() - start);
                 acks.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + host.port() + "/keyval/api/queue/ack"))
                         .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"" + id + "\"}")).build(),
@@ -235,53 +226,6 @@ final class QueueBenchmark {
                 delete.executeUpdate();
                 left.decrementAndGet();
             }
-        }
-    }
-
-    /** A {@code /queue/listen} stream on a raw socket, prefetch 1. */
-    private static final class ListenStream implements AutoCloseable {
-        private final Socket socket;
-        private final StringBuilder seen = new StringBuilder();
-
-        ListenStream(int port) throws IOException {
-            socket = new Socket("127.0.0.1", port);
-            socket.setSoTimeout(60_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET /keyval/api/queue/listen HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-        }
-
-        void readUntil(String marker) throws IOException {
-            InputStream in = socket.getInputStream();
-            byte[] buf = new byte[8192];
-            while (seen.indexOf(marker) < 0) {
-                int n = in.read(buf);
-                if (n < 0) {
-                    throw new IOException("stream ended before " + marker);
-                }
-                seen.append(new String(buf, 0, n, StandardCharsets.UTF_8));
-            }
-        }
-
-        /** @return the id of the message carrying {@code value}, once it arrived */
-        String awaitValue(int value) throws IOException {
-            while (true) {
-                Matcher m = PROBE.matcher(seen);
-                while (m.find()) {
-                    if (Integer.parseInt(m.group(2)) == value) {
-                        String id = m.group(1);
-                        seen.delete(0, m.end());
-                        return id;
-                    }
-                }
-                readUntil("\"value\":" + value + ",");
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
         }
     }
 }

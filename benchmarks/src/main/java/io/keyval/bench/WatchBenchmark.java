@@ -7,11 +7,6 @@ import io.keyval.kv.Kv;
 import io.keyval.kv.WatchOptions;
 import io.keyval.kv.store.KvStore;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +61,7 @@ final class WatchBenchmark {
 
     void run() throws Exception {
         try (Engine.FreshDatabase database = engine.create();
-                Databases.ClosableDatabaseService first = service(database);
+                Databases.ClosableDatabaseService first = database.openService();
                 PluginServer a = new PluginServer(first.getRootAdapter(null), HOST_CONFIG)) {
             String durability = first.getRootAdapter(null).durability();
             LOG.info("{} W6: write -> notification latency", engine.variant());
@@ -85,7 +80,7 @@ final class WatchBenchmark {
             emit(durability, "sse", sse);
             emit(durability, "reference: 1 hand-off", oneHandOffReference(database));
             if (first.getRootAdapter(null).notifications().isPresent()) {
-                try (Databases.ClosableDatabaseService second = service(database);
+                try (Databases.ClosableDatabaseService second = database.openService();
                         PluginServer b = new PluginServer(second.getRootAdapter(null), HOST_CONFIG);
                         Stream stream = new Stream(b.port(), "/keyval/api/watch?initial=false&keys=w6/remote")) {
                     stream.readUntil("event: ping");
@@ -106,7 +101,7 @@ final class WatchBenchmark {
      */
     private static Latencies oneHandOffReference(Engine.FreshDatabase database) throws Exception {
         Latencies out = new Latencies(WRITES);
-        try (Databases.ClosableDatabaseService service = service(database);
+        try (Databases.ClosableDatabaseService service = database.openService();
                 KvStore store = KvStore.open(service.getRootAdapter(null), Clock.systemUTC())) {
             ExecutorService thread = Executors.newSingleThreadExecutor();
             Signal signal = new Signal();
@@ -205,9 +200,6 @@ final class WatchBenchmark {
         }
     }
 
-    private static Databases.ClosableDatabaseService service(Engine.FreshDatabase database) {
-        return Databases.create(PluginConfig.of(Map.of("adapters", List.of(database.adapterConfig()))), Path.of("."));
-    }
 
     /** Where a write is awaited. */
     private interface Arrival {
@@ -231,41 +223,26 @@ final class WatchBenchmark {
         }
     }
 
-    /** An SSE request on a raw socket, read by the caller. */
+    /** A watch stream awaited for a written value. */
     private static final class Stream implements Arrival, AutoCloseable {
-        private final Socket socket;
-        private final StringBuilder seen = new StringBuilder();
+        private final SseStream sse;
 
         Stream(int port, String path) throws IOException {
-            socket = new Socket("127.0.0.1", port);
-            socket.setSoTimeout(60_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
+            sse = new SseStream(port, path);
         }
 
         void readUntil(String marker) throws IOException {
-            InputStream in = socket.getInputStream();
-            byte[] buf = new byte[8192];
-            int found;
-            while ((found = seen.indexOf(marker)) < 0) {
-                int n = in.read(buf);
-                if (n < 0) {
-                    throw new IOException("stream ended before " + marker);
-                }
-                seen.append(new String(buf, 0, n, StandardCharsets.UTF_8));
-            }
-            seen.delete(0, found + marker.length());
+            sse.readUntil(marker);
         }
 
         @Override
         public void await(long value) throws IOException {
-            readUntil("\"value\":" + value + ",");
+            sse.readUntil("\"value\":" + value + ",");
         }
 
         @Override
         public void close() throws IOException {
-            socket.close();
+            sse.close();
         }
     }
 }
