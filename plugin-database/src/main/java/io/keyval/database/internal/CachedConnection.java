@@ -17,14 +17,11 @@ import org.slf4j.LoggerFactory;
 final class CachedConnection implements SqlSession, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CachedConnection.class);
-    private static final String NOTIFY = "SELECT pg_notify(c, p) FROM unnest(?::text[], ?::text[]) AS n(c, p)";
 
     private final String type;
     private final Connection connection;
     private final StatementCache statements;
     private final boolean writesWithCommit;
-    private final List<Object> notifyChannels = new ArrayList<>();
-    private final List<Object> notifyPayloads = new ArrayList<>();
     private final StringBuilder atCommitSql = new StringBuilder();
     private final List<Object> atCommitArgs = new ArrayList<>();
 
@@ -57,17 +54,6 @@ final class CachedConnection implements SqlSession, AutoCloseable {
         return connection;
     }
 
-    /**
-     * Queues a notification for {@link #commitWithNotifications}.
-     *
-     * @param channel the scoped channel
-     * @param payload the payload
-     */
-    void notifyOnCommit(String channel, String payload) {
-        notifyChannels.add(channel);
-        notifyPayloads.add(payload);
-    }
-
     @Override
     public void executeAtCommit(String sql, Object... args) throws SQLException {
         if (!writesWithCommit || connection.getAutoCommit()) {
@@ -81,38 +67,29 @@ final class CachedConnection implements SqlSession, AutoCloseable {
     }
 
     /**
-     * Commits the transaction. Deferred writes and queued notifications go in the same round trip
-     * as {@code COMMIT} (PostgreSQL runs the statements of one message in order and stops at the
-     * first error), so they cost a commit nothing but the bytes.
+     * Commits the transaction. Deferred writes ({@link #executeAtCommit}, notifications among them)
+     * go in the same round trip as {@code COMMIT}: PostgreSQL runs the statements of one message in
+     * order and stops at the first error, so they cost a commit nothing but the bytes.
      *
      * @throws SQLException if they or the commit fail; the transaction is then rolled back
      */
-    void commitWithNotifications() throws SQLException {
-        if (notifyChannels.isEmpty() && atCommitSql.length() == 0) {
+    void commitWithDeferredWrites() throws SQLException {
+        if (atCommitSql.length() == 0) {
             connection.commit();
             return;
         }
         try {
-            StringBuilder sql = new StringBuilder(atCommitSql);
-            List<Object> args = new ArrayList<>(atCommitArgs);
-            if (!notifyChannels.isEmpty()) {
-                sql.append(NOTIFY).append("; ");
-                args.add(connection.createArrayOf("text", notifyChannels.toArray()));
-                args.add(connection.createArrayOf("text", notifyPayloads.toArray()));
-            }
-            PreparedStatement ps = prepare(sql.append("COMMIT").toString());
-            Rows.bind(ps, args);
+            PreparedStatement ps = prepare(atCommitSql.append("COMMIT").toString());
+            Rows.bind(ps, atCommitArgs);
             ps.execute();
         } finally {
-            discardNotifications();
+            discardDeferredWrites();
         }
         connection.commit(); // PgJDBC sees the transaction has ended: nothing is sent
     }
 
-    /** Drops the writes and notifications queued by a transaction that rolls back. */
-    void discardNotifications() {
-        notifyChannels.clear();
-        notifyPayloads.clear();
+    /** Drops the writes deferred by a transaction that rolls back. */
+    void discardDeferredWrites() {
         atCommitSql.setLength(0);
         atCommitArgs.clear();
     }

@@ -174,12 +174,12 @@ final class PostgresAdapter extends JdbcAdapter {
 
                     @Override
                     public void commit() throws SQLException {
-                        session.commitWithNotifications();
+                        session.commitWithDeferredWrites();
                     }
 
                     @Override
                     public void rollback() throws SQLException {
-                        session.discardNotifications();
+                        session.discardDeferredWrites();
                         connection.rollback();
                     }
                 }, work);

@@ -5,7 +5,6 @@ import io.keyval.database.Notifications;
 import io.keyval.database.SqlSession;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -86,14 +85,8 @@ final class PostgresNotifications implements Notifications, AutoCloseable {
         if (payload.getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
             throw new DatabaseException("Notification payload over " + MAX_PAYLOAD_BYTES + " bytes");
         }
-        if (session instanceof CachedConnection transaction && !session.connection().getAutoCommit()) {
-            transaction.notifyOnCommit(scoped(channel), payload);
-            return;
-        }
-        PreparedStatement ps = session.prepare("SELECT pg_notify(?, ?)");
-        ps.setString(1, scoped(channel));
-        ps.setString(2, payload);
-        ps.execute();
+        // With the commit (in its round trip), as PostgreSQL delivers it anyway only then.
+        session.executeAtCommit("SELECT pg_notify(?, ?)", scoped(channel), payload);
     }
 
     /**
