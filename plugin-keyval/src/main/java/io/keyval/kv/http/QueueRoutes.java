@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.keyval.kv.Key;
 import io.keyval.kv.KvValidationException;
 import io.keyval.kv.keys.KeyJson;
+import io.keyval.kv.metrics.QueueGauges;
 import io.keyval.kv.queue.DeadLetter;
 import io.keyval.kv.queue.Delivery;
 import io.keyval.kv.queue.MessageLimits;
@@ -258,13 +259,13 @@ public final class QueueRoutes implements Routes, AutoCloseable {
     }
 
     private void stats(ApiRequest request) throws IOException {
-        long[] s = queue.stats();
+        QueueGauges.Counts c = queue.current();
         JsonResponses.ok(request.exchange(), out -> {
             out.writeStartObject();
-            out.writeNumberField("pending", s[0]);
-            out.writeNumberField("processing", s[1]);
-            out.writeNumberField("dlq", s[2]);
-            out.writeNumberField("total", s[0] + s[1] + s[2]);
+            out.writeNumberField("pending", c.pending());
+            out.writeNumberField("processing", c.processing());
+            out.writeNumberField("dlq", c.dlq());
+            out.writeNumberField("total", c.total());
             out.writeEndObject();
         });
     }

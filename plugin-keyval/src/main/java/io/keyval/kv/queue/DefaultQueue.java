@@ -4,6 +4,7 @@ import io.keyval.kv.EnqueueOptions;
 import io.keyval.kv.KvQueue;
 import io.keyval.kv.KvValidationException;
 import io.keyval.kv.QueueListenOptions;
+import io.keyval.kv.metrics.QueueGauges;
 import io.keyval.kv.store.JsonValues;
 import io.keyval.kv.store.Limits;
 import java.util.List;
@@ -42,8 +43,8 @@ public final class DefaultQueue implements KvQueue {
 
     @Override
     public QueueStats stats() {
-        long[] s = queue.stats();
-        return new QueueStats(s[0], s[1], s[2]);
+        QueueGauges.Counts c = queue.current();
+        return new QueueStats(c.pending(), c.processing(), c.dlq());
     }
 
     @Override

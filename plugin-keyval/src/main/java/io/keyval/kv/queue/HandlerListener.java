@@ -7,6 +7,7 @@ import io.keyval.kv.store.JsonValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,11 +23,11 @@ final class HandlerListener implements KvQueue.Listener {
     private final KvQueue.Handler handler;
     private final QueueListenOptions options;
     private final List<Slot> slots = new ArrayList<>();
-    private final Runnable onStop;
+    private final Consumer<HandlerListener> onStop;
     private volatile boolean stopped;
 
     HandlerListener(QueueService queue, Executor workers, KvQueue.Handler handler, QueueListenOptions options,
-            Runnable onStop) {
+            Consumer<HandlerListener> onStop) {
         if (options.concurrency() < 1 || options.concurrency() > MAX_CONCURRENCY) {
             throw new KvValidationException("concurrency must be from 1 to " + MAX_CONCURRENCY
                     + ", received " + options.concurrency());
@@ -47,7 +48,7 @@ final class HandlerListener implements KvQueue.Listener {
     public void stop() {
         stopped = true;
         slots.forEach(QueueConsumer::stopAndAwait);
-        onStop.run();
+        onStop.accept(this);
     }
 
     private final class Slot extends QueueConsumer {

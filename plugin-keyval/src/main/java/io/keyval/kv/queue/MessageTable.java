@@ -5,6 +5,7 @@ import io.keyval.kv.Key;
 import io.keyval.kv.commit.Uuid7;
 import io.keyval.kv.commit.WriteContext;
 import io.keyval.kv.keys.KeyJson;
+import io.keyval.kv.metrics.QueueGauges;
 import io.keyval.kv.store.JsonValues;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -59,11 +60,10 @@ final class MessageTable {
         }
     }
 
-    /** @return whether a message was deleted */
-    boolean delete(SqlSession s, String id) throws SQLException {
+    void delete(SqlSession s, String id) throws SQLException {
         PreparedStatement ps = s.prepare(sql.delete);
         ps.setString(1, id);
-        return ps.executeUpdate() > 0;
+        ps.executeUpdate();
     }
 
     /** Deletes with the commit (on PostgreSQL, in its round trip), when nobody needs to know whether it was there. */
@@ -171,10 +171,10 @@ final class MessageTable {
         }
     }
 
-    long[] stats(SqlSession s) throws SQLException {
+    QueueGauges.Counts stats(SqlSession s) throws SQLException {
         try (ResultSet rs = s.prepare(sql.stats).executeQuery()) {
             rs.next();
-            return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
+            return new QueueGauges.Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3));
         }
     }
 

@@ -182,7 +182,7 @@ public final class QueueService implements QueueGauges, AutoCloseable {
     Delivery ackAndTake(String id) {
         return recorder.timed(Operation.QUEUE_ACK, () -> {
             return armed(writes.run(s -> {
-                table.delete(s, id);
+                table.delete(s, id); // before the dequeue, which must not take the message acked
                 return table.dequeue(s, settings.lockDuration());
             }));
         });
@@ -344,9 +344,7 @@ public final class QueueService implements QueueGauges, AutoCloseable {
      * @return the running listener
      */
     public KvQueue.Listener listen(KvQueue.Handler handler, QueueListenOptions options) {
-        HandlerListener[] self = new HandlerListener[1];
-        HandlerListener listener = new HandlerListener(this, workers, handler, options, () -> listeners.remove(self[0]));
-        self[0] = listener;
+        HandlerListener listener = new HandlerListener(this, workers, handler, options, listeners::remove);
         listeners.add(listener);
         listener.start();
         return listener;
@@ -365,15 +363,10 @@ public final class QueueService implements QueueGauges, AutoCloseable {
         return stream;
     }
 
-    /** @return the message counts (exact: a count over the queue's indexes) */
-    public long[] stats() {
-        return writes.read(table::stats);
-    }
-
+    /** @return the message counts (exact: a count over the queue's indexes); also the metrics' gauges */
     @Override
     public Counts current() {
-        long[] s = stats();
-        return new Counts(s[0], s[1], s[2]);
+        return writes.read(table::stats);
     }
 
     /**

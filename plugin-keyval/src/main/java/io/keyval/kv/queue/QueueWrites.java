@@ -34,11 +34,7 @@ final class QueueWrites {
         if (grouped) {
             return pipeline.submit(ctx -> work.run(ctx.session()));
         }
-        try {
-            return db.transaction(work);
-        } catch (RuntimeException e) {
-            throw StoreFailures.translate(e);
-        }
+        return StoreFailures.translating(() -> db.transaction(work));
     }
 
     /**
@@ -56,10 +52,6 @@ final class QueueWrites {
      * @return its result
      */
     <R> R read(SqlWork<R> work) {
-        try {
-            return db.read(work);
-        } catch (RuntimeException e) {
-            throw StoreFailures.translate(e);
-        }
+        return StoreFailures.translating(() -> db.read(work));
     }
 }

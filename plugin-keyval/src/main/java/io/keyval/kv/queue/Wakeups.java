@@ -115,13 +115,6 @@ final class Wakeups implements AutoCloseable {
         }
     }
 
-    /** @return whether a consumer is parked */
-    boolean anyIdle() {
-        synchronized (idle) {
-            return !idle.isEmpty();
-        }
-    }
-
     /**
      * One message becomes deliverable in {@code millis}: one consumer is woken now, or the timer is
      * armed for then.

@@ -125,11 +125,7 @@ public final class KvStore implements AutoCloseable {
     public Optional<EntryBytes> getBytesWithoutWaiting(Key key) {
         KeyLimits.validate(key, false);
         long now = clock.millis();
-        try {
-            return db.readWithoutWaiting(s -> EntryReader.readLiveBytes(s, key, now));
-        } catch (RuntimeException e) {
-            throw StoreFailures.translate(e);
-        }
+        return StoreFailures.translating(() -> db.readWithoutWaiting(s -> EntryReader.readLiveBytes(s, key, now)));
     }
 
     /**
@@ -343,20 +339,12 @@ public final class KvStore implements AutoCloseable {
 
     /** Reads on a pooled connection (the adapter runs a read that lost its connection once more). */
     private <T> T read(SqlWork<T> work) {
-        try {
-            return db.read(work);
-        } catch (RuntimeException e) {
-            throw StoreFailures.translate(e);
-        }
+        return StoreFailures.translating(() -> db.read(work));
     }
 
     /** Reads in batches of rows ({@link DatabaseAdapter#readStreaming}). */
     <T> T readStreaming(SqlWork<T> work) {
-        try {
-            return db.readStreaming(work);
-        } catch (RuntimeException e) {
-            throw StoreFailures.translate(e);
-        }
+        return StoreFailures.translating(() -> db.readStreaming(work));
     }
 
     private SqlFragment compile(JsonNode where) {

@@ -4,11 +4,27 @@ import io.keyval.database.DatabaseFullException;
 import io.keyval.database.DatabaseUnavailableException;
 import io.keyval.kv.KvStorageFullException;
 import io.keyval.kv.KvUnavailableException;
+import java.util.function.Supplier;
 
 /** Turns the database faults a caller can act on into the KV API's exceptions; others pass unchanged. */
 public final class StoreFailures {
 
     private StoreFailures() {
+    }
+
+    /**
+     * Runs a database call, its faults translated ({@link #translate}).
+     *
+     * @param call the call
+     * @param <T> its result
+     * @return its result
+     */
+    public static <T> T translating(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            throw translate(e);
+        }
     }
 
     /**
