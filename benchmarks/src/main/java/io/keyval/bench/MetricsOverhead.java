@@ -4,8 +4,11 @@ import io.keyval.database.DatabaseAdapter;
 import io.keyval.database.Databases;
 import io.keyval.host.api.PluginConfig;
 import io.keyval.kv.Kv;
+import io.keyval.kv.KvFts;
 import io.keyval.kv.KvQueue;
 import io.keyval.kv.atomic.TriggerDispatcher;
+import io.keyval.kv.fts.DefaultFts;
+import io.keyval.kv.fts.FtsService;
 import io.keyval.kv.http.AtomicRoutes;
 import io.keyval.kv.http.KeysRoutes;
 import io.keyval.kv.http.KvHttpApi;
@@ -76,10 +79,13 @@ final class MetricsOverhead {
             TriggerDispatcher triggers = TriggerDispatcher.attachTo(store.pipeline());
             WatchHub watches = WatchHub.attachTo(store, Clock.systemUTC(), Optional.empty());
             QueueService queue = QueueService.open(adapter, store);
+            FtsService fts = FtsService.open(adapter, store, Clock.systemUTC());
             try {
                 KvQueue kvQueue = new DefaultQueue(queue);
-                Side on = new Side(ON, new KvService(store, metrics), triggers, watches, kvQueue, adapter.durability());
-                Side off = new Side(OFF, new KvService(store, MetricsRecorder.NONE), triggers, watches, kvQueue,
+                KvFts kvFts = new DefaultFts(fts);
+                Side on = new Side(ON, new KvService(store, metrics), triggers, watches, kvQueue, kvFts,
+                        adapter.durability());
+                Side off = new Side(OFF, new KvService(store, MetricsRecorder.NONE), triggers, watches, kvQueue, kvFts,
                         adapter.durability());
                 PointWorkload.sets(off.apiClients(), 1, p); // every key W2 reads
                 measure("api", 1, on.apiClients(), off.apiClients(), on, off);
@@ -91,6 +97,7 @@ final class MetricsOverhead {
                 sink.accept(new Result(ON, engine.variant(), adapter.durability(), "record", "ns_per_call",
                         recordingCost(metrics), "ns", 1, "api"));
             } finally {
+                fts.close();
                 queue.close();
                 watches.close();
                 metrics.close();
@@ -140,11 +147,11 @@ final class MetricsOverhead {
         private final KvService service;
         private final String durability;
 
-        Side(String system, KvService service, TriggerDispatcher triggers, WatchHub watches, KvQueue queue,
+        Side(String system, KvService service, TriggerDispatcher triggers, WatchHub watches, KvQueue queue, KvFts fts,
                 String durability) {
             this.system = system;
             this.service = service;
-            this.kv = new DefaultKv(service, triggers, Optional.empty(), watches, queue);
+            this.kv = new DefaultKv(service, triggers, Optional.empty(), watches, queue, fts);
             this.durability = durability;
         }
 

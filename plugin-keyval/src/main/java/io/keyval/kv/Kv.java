@@ -209,6 +209,19 @@ public interface Kv {
     KvQueue queue();
 
     /**
+     * Full-text search over entries (see {@link KvFts}).
+     *
+     * <pre>{@code
+     * kv.fts().createIndex(FtsIndex.of(Key.of("posts"), "title", "body"));
+     * List<KvEntry<JsonNode>> hits = kv.fts().search(Key.of("posts"), "\"full text\" OR search*",
+     *         SearchOptions.defaults().limit(20));
+     * }</pre>
+     *
+     * @return the search indexes
+     */
+    KvFts fts();
+
+    /**
      * This host's operation metrics, as {@code GET /metrics} shows them. Calls through this interface
      * count exactly like HTTP calls.
      *

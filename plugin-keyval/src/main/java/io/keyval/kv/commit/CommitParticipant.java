@@ -25,6 +25,19 @@ import java.util.List;
 public interface CommitParticipant {
 
     /**
+     * Called once per group transaction, first, with the catalog version the transaction read: a
+     * participant whose definitions (which indexes exist) live in the database reloads them when the
+     * version differs from the one it last saw, so that it is current on every host before the
+     * group's first write. The row lock on the sequence keeps them current until {@code COMMIT}.
+     *
+     * @param session the group transaction's session
+     * @param catalogVersion the catalog version ({@link CatalogVersion})
+     * @throws SQLException on a database failure (fails the whole group)
+     */
+    default void beginGroup(SqlSession session, long catalogVersion) throws SQLException {
+    }
+
+    /**
      * Called once per commit that changed something, in commit order, on the writer's thread.
      *
      * @param session the group transaction's session. The entry upserts of the group may still be

@@ -209,7 +209,11 @@ public final class CommitPipeline implements AutoCloseable {
         Attempt attempt = new Attempt();
         try {
             db.transaction(session -> {
-                long seq = sequence.allocate(session, commits.size()) - commits.size() + 1;
+                VersionstampSequence.Allocation allocation = sequence.allocate(session, commits.size());
+                long seq = allocation.last() - commits.size() + 1;
+                for (CommitParticipant participant : participants) {
+                    participant.beginGroup(session, allocation.catalog());
+                }
                 attempt.writes = new GroupWrites(session, sql, dialect, batched);
                 try {
                     if (batched) {

@@ -13,28 +13,38 @@ import java.sql.SQLException;
 public interface VersionstampSequence {
 
     /**
-     * Allocates {@code count} consecutive numbers, all greater than any allocated before.
+     * Allocates {@code count} consecutive numbers, all greater than any allocated before, and reads
+     * the catalog version in the same statement.
      *
      * @param session the write transaction's session
      * @param count how many numbers
-     * @return the last of them
+     * @return the last of them, and the catalog version
      * @throws SQLException on a database error
      */
-    long allocate(SqlSession session, int count) throws SQLException;
+    Allocation allocate(SqlSession session, int count) throws SQLException;
 
     /**
-     * Reads the one value of a single-row query.
+     * What a transaction's allocation read.
      *
-     * @param statement a prepared query, parameters bound
-     * @return the first column of its first row
+     * @param last the last number allocated
+     * @param catalog the catalog version ({@link CatalogVersion}) as this transaction sees it
+     */
+    record Allocation(long last, long catalog) {
+    }
+
+    /**
+     * Reads the row of a single-row query on the sequence.
+     *
+     * @param statement a prepared query returning the value and the catalog version, parameters bound
+     * @return the first and second columns of its first row
      * @throws SQLException if the query returns no row (the sequence row is missing)
      */
-    private static long single(PreparedStatement statement) throws SQLException {
+    private static Allocation single(PreparedStatement statement) throws SQLException {
         try (ResultSet rs = statement.executeQuery()) {
             if (!rs.next()) {
                 throw new SQLException("kv_sequence row missing");
             }
-            return rs.getLong(1);
+            return new Allocation(rs.getLong(1), rs.getLong(2));
         }
     }
 
@@ -44,10 +54,10 @@ public interface VersionstampSequence {
      * it is current and sequence order is commit order.
      */
     final class RowBump implements VersionstampSequence {
-        private static final String BUMP = "UPDATE kv_sequence SET value = value + ? WHERE id = 1 RETURNING value";
+        private static final String BUMP = "UPDATE kv_sequence SET value = value + ? WHERE id = 1 RETURNING value, catalog";
 
         @Override
-        public long allocate(SqlSession session, int count) throws SQLException {
+        public Allocation allocate(SqlSession session, int count) throws SQLException {
             PreparedStatement ps = session.prepare(BUMP);
             ps.setLong(1, count);
             return single(ps);
@@ -66,7 +76,7 @@ public interface VersionstampSequence {
      */
     final class BlockReservation implements VersionstampSequence {
         static final long BLOCK = 4096;
-        private static final String READ = "SELECT value FROM kv_sequence WHERE id = 1";
+        private static final String READ = "SELECT value, catalog FROM kv_sequence WHERE id = 1";
         private static final String RESERVE = "UPDATE kv_sequence SET value = ? WHERE id = 1";
 
         // Used inside write transactions only, which the adapter runs one at a time.
@@ -74,8 +84,9 @@ public interface VersionstampSequence {
         private long next;
 
         @Override
-        public long allocate(SqlSession session, int count) throws SQLException {
-            long persisted = single(session.prepare(READ));
+        public Allocation allocate(SqlSession session, int count) throws SQLException {
+            Allocation row = single(session.prepare(READ));
+            long persisted = row.last();
             if (persisted != reservedEnd) {
                 reservedEnd = persisted;
                 next = persisted + 1;
@@ -88,7 +99,7 @@ public interface VersionstampSequence {
                 reservedEnd = last + BLOCK;
             }
             next = last + 1;
-            return last;
+            return new Allocation(last, row.catalog());
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.keyval.kv.http;
 
+import io.keyval.kv.KvIndexNotFoundException;
 import io.keyval.kv.KvStorageFullException;
 import io.keyval.kv.KvUnavailableException;
 import io.keyval.kv.KvValidationException;
@@ -32,6 +33,9 @@ final class ErrorResponses {
         String message;
         if (failure instanceof HttpError e) {
             status = e.status();
+            message = e.getMessage();
+        } else if (failure instanceof KvIndexNotFoundException e) {
+            status = 404;
             message = e.getMessage();
         } else if (failure instanceof KvValidationException e) {
             status = 400;

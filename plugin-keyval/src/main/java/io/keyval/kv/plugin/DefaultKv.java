@@ -10,6 +10,7 @@ import io.keyval.kv.Kv;
 import io.keyval.kv.KvChange;
 import io.keyval.kv.KvEntry;
 import io.keyval.kv.KvException;
+import io.keyval.kv.KvFts;
 import io.keyval.kv.KvMetrics;
 import io.keyval.kv.KvQueue;
 import io.keyval.kv.ListOptions;
@@ -51,6 +52,7 @@ public final class DefaultKv implements Kv {
     private final Optional<KvMetrics> metrics;
     private final WatchHub watches;
     private final KvQueue queue;
+    private final KvFts fts;
 
     /**
      * @param service the service operations
@@ -58,20 +60,27 @@ public final class DefaultKv implements Kv {
      * @param metrics this host's metrics; empty when disabled
      * @param watches the store's watch hub (its owner closes it)
      * @param queue the store's queue
+     * @param fts the store's search indexes
      */
     public DefaultKv(KvService service, TriggerDispatcher triggers, Optional<KvMetrics> metrics, WatchHub watches,
-            KvQueue queue) {
+            KvQueue queue, KvFts fts) {
         this.service = service;
         this.transactions = new TransactionRunner(service.store(), service);
         this.triggers = triggers;
         this.metrics = metrics;
         this.watches = watches;
         this.queue = queue;
+        this.fts = fts;
     }
 
     @Override
     public KvQueue queue() {
         return queue;
+    }
+
+    @Override
+    public KvFts fts() {
+        return fts;
     }
 
     @Override

@@ -6,7 +6,12 @@ import io.keyval.kv.KvMetrics;
 import io.keyval.kv.atomic.TriggerDispatcher;
 import io.keyval.kv.engine.Engine;
 import io.keyval.kv.engine.Migrations;
+import io.keyval.kv.fts.DefaultFts;
+import io.keyval.kv.fts.FtsService;
+import io.keyval.kv.fts.PostgresFtsDialect;
+import io.keyval.kv.fts.SqliteFtsDialect;
 import io.keyval.kv.http.AtomicRoutes;
+import io.keyval.kv.http.FtsRoutes;
 import io.keyval.kv.http.KeysRoutes;
 import io.keyval.kv.http.KvHttpApi;
 import io.keyval.kv.http.MetricsRoutes;
@@ -58,21 +63,26 @@ public final class KeyValRuntime implements AutoCloseable {
     private final Optional<WatchRoutes> watchRoutes;
     private final QueueService queue;
     private final QueueRoutes queueRoutes;
+    private final FtsService fts;
     private final Kv kv;
     private final HttpHandler httpApi;
 
     private KeyValRuntime(KvStore store, TriggerDispatcher triggers, Optional<StoreMetrics> metrics,
-            MetricsRecorder recorder, TtlPurger purger, WatchHub watches, QueueService queue, KeyValSettings settings) {
+            MetricsRecorder recorder, TtlPurger purger, WatchHub watches, QueueService queue, FtsService fts,
+            KeyValSettings settings) {
         this.store = store;
         this.triggers = triggers;
         this.metrics = metrics;
         this.purger = purger;
         this.watches = watches;
         this.queue = queue;
+        this.fts = fts;
         KvService service = new KvService(store, recorder);
-        this.kv = new DefaultKv(service, triggers, metrics.map(m -> (KvMetrics) m), watches, new DefaultQueue(queue));
+        this.kv = new DefaultKv(service, triggers, metrics.map(m -> (KvMetrics) m), watches, new DefaultQueue(queue),
+                new DefaultFts(fts));
         this.queueRoutes = new QueueRoutes(queue, settings.watch().heartbeat());
-        List<Routes> routes = new ArrayList<>(List.of(new KeysRoutes(service), new AtomicRoutes(service), queueRoutes));
+        List<Routes> routes = new ArrayList<>(List.of(new KeysRoutes(service), new AtomicRoutes(service), queueRoutes,
+                new FtsRoutes(fts)));
         metrics.ifPresent(m -> routes.add(new MetricsRoutes(m)));
         WatchSettings watch = settings.watch();
         this.watchRoutes = watch.enabled()
@@ -95,8 +105,8 @@ public final class KeyValRuntime implements AutoCloseable {
         Engine engine = Engine.of(adapter.type());
         boolean metered = settings.metrics().enabled();
         Migrations.apply(adapter, engine, metered
-                ? List.of(KvStore.SCHEMA, QueueService.SCHEMA, StoreMetrics.SCHEMA)
-                : List.of(KvStore.SCHEMA, QueueService.SCHEMA));
+                ? List.of(KvStore.SCHEMA, QueueService.SCHEMA, FtsService.SCHEMA, StoreMetrics.SCHEMA)
+                : List.of(KvStore.SCHEMA, QueueService.SCHEMA, FtsService.SCHEMA));
         KvStore store = new KvStore(adapter, engine.select(SqliteStoreDialect::new, PostgresStoreDialect::new),
                 engine.select(SqliteWhereDialect::new, PostgresWhereDialect::new), clock);
         TriggerDispatcher triggers = TriggerDispatcher.attachTo(store.pipeline());
@@ -105,7 +115,11 @@ public final class KeyValRuntime implements AutoCloseable {
         Optional<StoreMetrics> metrics = Optional.empty();
         TtlPurger purger = null;
         QueueService queue = null;
+        FtsService fts = null;
         try {
+            // Before anything writes: every commit must see the search indexes.
+            fts = FtsService.start(adapter, store, engine.select(SqliteFtsDialect::new, PostgresFtsDialect::new),
+                    engine.select(SqliteWhereDialect::new, PostgresWhereDialect::new), clock);
             if (metered) {
                 metrics = Optional.of(StoreMetrics.start(adapter,
                         engine.select(SqliteMetricsDialect::new, PostgresMetricsDialect::new), settings.metrics(), clock));
@@ -116,8 +130,11 @@ public final class KeyValRuntime implements AutoCloseable {
                     settings.queue(), recorder, adapter.notifications());
             QueueService started = queue;
             metrics.ifPresent(m -> m.setQueueGauges(started));
-            return new KeyValRuntime(store, triggers, metrics, recorder, purger, watches, queue, settings);
+            return new KeyValRuntime(store, triggers, metrics, recorder, purger, watches, queue, fts, settings);
         } catch (RuntimeException e) {
+            if (fts != null) {
+                fts.close();
+            }
             if (queue != null) {
                 queue.close();
             }
@@ -144,7 +161,7 @@ public final class KeyValRuntime implements AutoCloseable {
 
     /**
      * Stops in order: the TTL purge timer, the watch and queue streams (ended cleanly, held messages
-     * released), the queue (its listeners' handlers finish), the watches (router,
+     * released), search (a back-fill resumed at start stops after its batch), the queue (its listeners' handlers finish), the watches (router,
      * expiry timer, deliveries), the store
      * (it takes no more commits; those submitted complete), the metrics (their timer, then a final
      * save that includes the last calls), and last the triggers, which still deliver the last
@@ -155,6 +172,7 @@ public final class KeyValRuntime implements AutoCloseable {
         purger.close();
         watchRoutes.ifPresent(WatchRoutes::close);
         queueRoutes.close();
+        fts.close();
         queue.close();
         watches.close();
         store.close();

@@ -43,8 +43,8 @@ public final class KvStore implements AutoCloseable {
     private final CommitPipeline pipeline;
     private final RecentWrites recentWrites = new RecentWrites();
 
-    /** The store's schema scripts (entries and the commit sequence). */
-    public static final SchemaScripts SCHEMA = new SchemaScripts("store", List.of("V001__entries"));
+    /** The store's schema scripts (entries, the commit sequence and the catalog version). */
+    public static final SchemaScripts SCHEMA = new SchemaScripts("store", List.of("V001__entries", "V002__catalog"));
 
     /**
      * Starts the commit writer on a database whose schema is up to date ({@link Migrations}).

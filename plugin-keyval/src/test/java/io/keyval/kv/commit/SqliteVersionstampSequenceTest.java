@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyval.database.DatabaseAdapter;
 import io.keyval.database.Databases;
-import io.keyval.database.testing.TestDatabases.Engine;
 import io.keyval.database.testing.TestDatabases;
+import io.keyval.database.testing.TestDatabases.Engine;
 import io.keyval.kv.Key;
 import io.keyval.kv.store.KvStore;
 import java.nio.file.Path;
@@ -64,7 +64,7 @@ class SqliteVersionstampSequenceTest {
              KvStore store = KvStore.open(service.getRootAdapter(null), Clock.systemUTC())) {
             DatabaseAdapter db = service.getRootAdapter(null);
             VersionstampSequence sequence = new VersionstampSequence.BlockReservation();
-            long committed = db.transaction(s -> sequence.allocate(s, 1));
+            long committed = db.transaction(s -> sequence.allocate(s, 1).last());
             // Exhausts the block, so that a new one is reserved, then rolls the reservation back.
             assertThrows(IllegalStateException.class, () -> db.transaction(s -> {
                 sequence.allocate(s, (int) VersionstampSequence.BlockReservation.BLOCK + 1);
@@ -72,7 +72,7 @@ class SqliteVersionstampSequenceTest {
             }));
             String fromOtherStore = set(store, 1);
 
-            long next = db.transaction(s -> sequence.allocate(s, 1));
+            long next = db.transaction(s -> sequence.allocate(s, 1).last());
 
             assertTrue(next > committed, next + " after " + committed);
             assertTrue(next > Versionstamps.parse(fromOtherStore), next + " after " + fromOtherStore);

@@ -9,6 +9,8 @@ import io.keyval.database.testing.TestDatabases;
 import io.keyval.kv.Key;
 import io.keyval.kv.atomic.TriggerDispatcher;
 import io.keyval.kv.commit.WriteCommand;
+import io.keyval.kv.fts.DefaultFts;
+import io.keyval.kv.fts.FtsService;
 import io.keyval.kv.metrics.MetricsRecorder;
 import io.keyval.kv.plugin.DefaultKv;
 import io.keyval.kv.queue.DefaultQueue;
@@ -52,6 +54,7 @@ public abstract class StoreFixture {
     protected WatchHub watches;
     private TriggerDispatcher triggers;
     private QueueService queue;
+    private FtsService fts;
     protected DefaultKv kv;
     protected Key root;
     private Databases.ClosableDatabaseService databases;
@@ -68,14 +71,18 @@ public abstract class StoreFixture {
         watches = WatchHub.attachTo(store, clock, adapter.notifications());
         triggers = TriggerDispatcher.attachTo(store.pipeline());
         queue = QueueService.open(adapter, store);
+        fts = FtsService.open(adapter, store, clock);
         kv = new DefaultKv(new KvService(store, MetricsRecorder.NONE), triggers, Optional.empty(), watches,
-                new DefaultQueue(queue));
+                new DefaultQueue(queue), new DefaultFts(fts));
     }
 
     @AfterAll
     protected void close() {
         if (queue != null) {
             queue.close();
+        }
+        if (fts != null) {
+            fts.close();
         }
         if (watches != null) {
             watches.close();

@@ -1,0 +1,81 @@
+package io.keyval.kv.fts;
+
+import io.keyval.database.SqlSession;
+import io.keyval.kv.Key;
+import io.keyval.kv.keys.KeyRange;
+import io.keyval.kv.where.SqlFragment;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * How each engine stores and searches an index: SQLite in an FTS5 table with its own tokenizer,
+ * PostgreSQL in a {@code tsvector} column with a GIN index, holding the terms {@link TextTokenizer}
+ * made. Writes happen inside the entries' write transaction; table names come from
+ * {@link IndexDefinition#table()}, a number, and everything else is a bound parameter.
+ */
+public interface FtsDialect {
+
+    /**
+     * Creates the tables of a new index.
+     *
+     * @param session the write transaction
+     * @param index the index
+     * @throws SQLException on a database failure
+     */
+    void createStorage(SqlSession session, IndexDefinition index) throws SQLException;
+
+    /**
+     * Drops the tables of a removed or replaced index.
+     *
+     * @param session the write transaction
+     * @param index the index
+     * @throws SQLException on a database failure
+     */
+    void dropStorage(SqlSession session, IndexDefinition index) throws SQLException;
+
+    /**
+     * Indexes (or re-indexes) an entry.
+     *
+     * @param session the write transaction
+     * @param index the index
+     * @param key the entry's key
+     * @param texts the text of each field ({@link IndexedFields#texts})
+     * @param expiresAt the entry's expiry (epoch ms), or {@code null}
+     * @throws SQLException on a database failure
+     */
+    void put(SqlSession session, IndexDefinition index, Key key, List<String> texts, Long expiresAt) throws SQLException;
+
+    /**
+     * Removes an entry from the index, if it is there.
+     *
+     * @param session the write transaction
+     * @param index the index
+     * @param key the entry's key
+     * @throws SQLException on a database failure
+     */
+    void remove(SqlSession session, IndexDefinition index, Key key) throws SQLException;
+
+    /**
+     * Removes every entry of a key range from the index.
+     *
+     * @param session the write transaction
+     * @param index the index
+     * @param range a non-empty range within the index's prefix
+     * @throws SQLException on a database failure
+     */
+    void removeRange(SqlSession session, IndexDefinition index, KeyRange range) throws SQLException;
+
+    /**
+     * Builds the search: the live entries of the index that match the query and the filter, best
+     * first, ties in key order, as rows of {@code key, value, versionstamp}.
+     *
+     * @param index the index
+     * @param query the parsed query
+     * @param where a compiled where filter over {@code value}, or {@code null}
+     * @param now the time that decides expiry (epoch ms)
+     * @param limit the most rows
+     * @return the query and its parameters
+     * @throws io.keyval.kv.KvValidationException when a term has nothing to search for
+     */
+    SqlFragment search(IndexDefinition index, SearchQuery query, SqlFragment where, long now, int limit);
+}
