@@ -19,6 +19,9 @@ import java.util.List;
  *   <li>{@code ascii}: a term is a run of ASCII letters and digits and of any non-ASCII character;
  *       only {@code A-Z} are lower-cased.</li>
  * </ul>
+ *
+ * <p>One difference is known: FTS5 classifies characters by Unicode 6.1, so a character assigned
+ * since (a newer emoji) is a term character to it, while here it has its current category.
  */
 public final class TextTokenizer {
 
@@ -27,6 +30,7 @@ public final class TextTokenizer {
     private static final TextTokenizer ASCII = new TextTokenizer(FtsTokenizer.ASCII);
     private static final int FIRST_DIACRITIC = 0x300;
     private static final int LAST_DIACRITIC = 0x331;
+    private static final int DOTLESS_I = 0x131;
 
     private final FtsTokenizer kind;
 
@@ -127,8 +131,17 @@ public final class TextTokenizer {
         if (isDiacritic(cp)) {
             return;
         }
+        out.appendCodePoint(withoutDiacritics(caseFold(cp)));
+    }
+
+    /**
+     * Simple Unicode case folding, as FTS5 folds: the lower case, and for a lower-case letter with
+     * another folding ({@code ſ}, {@code ς}, {@code µ}) the lower case of its upper case. The dotless
+     * {@code ı} folds to itself.
+     */
+    private static int caseFold(int cp) {
         int lower = Character.toLowerCase(cp);
-        out.appendCodePoint(withoutDiacritics(lower));
+        return lower != cp || cp == DOTLESS_I ? lower : Character.toLowerCase(Character.toUpperCase(cp));
     }
 
     /** @return the ASCII letter a character is made of plus combining diacritics, or the character itself */
