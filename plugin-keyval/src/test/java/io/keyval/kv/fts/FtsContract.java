@@ -10,6 +10,7 @@ import io.keyval.database.Databases;
 import io.keyval.database.testing.TestDatabases;
 import io.keyval.host.api.PluginConfig;
 import io.keyval.kv.DeleteOptions;
+import io.keyval.kv.EnqueueOptions;
 import io.keyval.kv.Filter;
 import io.keyval.kv.FtsIndex;
 import io.keyval.kv.FtsTokenizer;
@@ -252,6 +253,17 @@ abstract class FtsContract {
                 + "\"key\":" + p.append("http") + ",\"value\":{\"title\":\"over http\"}}]}");
         assertEquals(200, r.statusCode(), r.body());
         assertEquals(List.of("http"), search(p, "http"));
+    }
+
+    @Test
+    void aDeadLetteredMessagesFallbackKeysAreIndexed() {
+        Key p = k("dead");
+        index(p, FtsTokenizer.UNICODE61, "order");
+        String id = kv.queue().enqueue(Map.of("order", "undeliverable parcel"), EnqueueOptions.defaults()
+                .backoffSchedule(List.of()).keysIfUndelivered(List.of(p.append("fallback"))));
+        assertEquals(id, kv.queue().dequeue().orElseThrow().id());
+        kv.queue().nack(id, "gave up");
+        assertEquals(List.of("fallback"), search(p, "parcel"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyval.database.Databases;
 import io.keyval.kv.Key;
+import io.keyval.kv.fts.FtsService;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -16,11 +17,15 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Nothing acknowledged is lost: a child process writes from four threads through the group-commit
- * pipeline and reports each acknowledged key; it is killed with SIGKILL mid-stream; every
- * acknowledged key is then present with its value.
+ * Nothing acknowledged is lost, and the search index never goes out of step: a child process writes
+ * indexed entries from four threads through the group-commit pipeline and reports each acknowledged
+ * key; it is killed with SIGKILL mid-stream; every acknowledged key is then present with its value
+ * and found by search, and the index holds exactly the entries there are.
  */
 abstract class CrashDurabilityContract {
+
+    /** Where the child writes: an indexed prefix. */
+    static final Key PREFIX = Key.of("crash");
 
     private static final int ACKS_BEFORE_KILL = 400;
 
@@ -52,16 +57,31 @@ abstract class CrashDurabilityContract {
 
         try (Databases.ClosableDatabaseService db = reopen()) {
             KvStore store = KvStore.open(db.getRootAdapter(null), Clock.systemUTC());
-            try {
+            try (FtsService fts = FtsService.open(db.getRootAdapter(null), store, Clock.systemUTC())) {
                 for (int[] a : acked) {
-                    StoredEntry e = store.get(Key.of("crash", a[0], a[1]));
+                    StoredEntry e = store.get(PREFIX.append(a[0], a[1]));
                     assertTrue(e.exists(), "acknowledged write lost: thread " + a[0] + " #" + a[1]);
-                    assertEquals("{\"t\":" + a[0] + ",\"i\":" + a[1] + "}", e.json());
+                    assertEquals(value(a[0], a[1]), e.json());
+                    assertEquals(List.of(e), fts.search(PREFIX, word(a[0], a[1]), 10, null),
+                            "acknowledged write not found by search: thread " + a[0] + " #" + a[1]);
                 }
+                String table = fts.listIndexes().get(0).table();
+                assertEquals(store.count(PREFIX), ((Number) db.getRootAdapter(null)
+                        .executeOne("SELECT COUNT(*) AS n FROM " + table).get("n")).longValue(),
+                        "the index holds exactly the entries that committed");
             } finally {
                 store.close();
             }
         }
+    }
+
+    /** @return the value the child writes for a thread's write number {@code i} */
+    static String value(int thread, int i) {
+        return "{\"t\":" + thread + ",\"i\":" + i + ",\"w\":\"" + word(thread, i) + "\"}";
+    }
+
+    private static String word(int thread, int i) {
+        return "w" + thread + "x" + i;
     }
 
     private static String classpath() {
