@@ -54,11 +54,16 @@ public final class BenchmarkMain {
             return;
         }
         LOG.info("Mode {}: {}", options.modeName(), p);
-        if (options.queueOnly()) {
+        if (options.queueOnly() || options.searchOnly()) {
             ResultLog log = new ResultLog(System.out);
+            Dataset data = new Dataset(p.keys());
             for (Engine engine : engines(options)) {
                 for (int run = 1; run <= p.runs(); run++) {
-                    new QueueBenchmark(engine, p, run, log::add).run();
+                    if (options.queueOnly()) {
+                        new QueueBenchmark(engine, p, run, log::add).run();
+                    } else {
+                        new SearchBenchmark(engine, p, data, run, log::add).run();
+                    }
                 }
             }
             printSummary(options, p, log);
@@ -77,6 +82,9 @@ public final class BenchmarkMain {
             new MetricsOverhead(engine, p, data, log::add).run();
             for (int run = 1; run <= p.runs(); run++) {
                 new QueueBenchmark(engine, p, run, log::add).run();
+            }
+            for (int run = 1; run <= p.runs(); run++) {
+                new SearchBenchmark(engine, p, data, run, log::add).run();
             }
             new WatchBenchmark(engine, p, data, fanOutStreams(), log::add).run();
         }

@@ -17,9 +17,10 @@ import java.util.Locale;
  * @param postgresUser the PostgreSQL user
  * @param largeValues run only the large-value benchmark ({@link LargeValueBenchmark}) instead of the workloads
  * @param queueOnly run only W5, the queue ({@link QueueBenchmark}), its rounds and summary
+ * @param searchOnly run only W7, search ({@link SearchBenchmark}), its rounds and summary
  */
 public record BenchmarkOptions(boolean full, List<String> engines, String synchronous, Path workloads,
-        String postgresUrl, String postgresUser, boolean largeValues, boolean queueOnly) {
+        String postgresUrl, String postgresUser, boolean largeValues, boolean queueOnly, boolean searchOnly) {
 
     /** Quick mode divides the sizes by this. */
     public static final int QUICK_DIVISOR = 10;
@@ -27,7 +28,7 @@ public record BenchmarkOptions(boolean full, List<String> engines, String synchr
     public static final int QUICK_RUNS = 2;
 
     /** Usage text. */
-    public static final String USAGE = "usage: java -jar benchmarks/target/keyval-benchmarks.jar [--full] [--large-values | --queue-only]"
+    public static final String USAGE = "usage: java -jar benchmarks/target/keyval-benchmarks.jar [--full] [--large-values | --queue-only | --search-only]"
             + " [--engines sqlite,postgres] [--synchronous FULL|NORMAL] [--workloads benchmarks/workloads.env]"
             + " [--postgres-url jdbc:postgresql://127.0.0.1:5432/test]"
             + " [--postgres-user postgres]";
@@ -44,6 +45,7 @@ public record BenchmarkOptions(boolean full, List<String> engines, String synchr
         boolean full = false;
         boolean largeValues = false;
         boolean queueOnly = false;
+        boolean searchOnly = false;
         List<String> engines = List.of("sqlite", "postgres");
         String synchronous = "FULL";
         Path workloads = Path.of("benchmarks", "workloads.env");
@@ -61,6 +63,10 @@ public record BenchmarkOptions(boolean full, List<String> engines, String synchr
             }
             if (arg.equals("--queue-only")) {
                 queueOnly = true;
+                continue;
+            }
+            if (arg.equals("--search-only")) {
+                searchOnly = true;
                 continue;
             }
             if (i + 1 == args.length) {
@@ -84,7 +90,8 @@ public record BenchmarkOptions(boolean full, List<String> engines, String synchr
                 throw new IllegalArgumentException("Unknown engine '" + engine + "'; supported: sqlite, postgres");
             }
         }
-        return new BenchmarkOptions(full, engines, synchronous, workloads, pgUrl, pgUser, largeValues, queueOnly);
+        return new BenchmarkOptions(full, engines, synchronous, workloads, pgUrl, pgUser, largeValues, queueOnly,
+                searchOnly);
     }
 
     /**

@@ -23,6 +23,29 @@ final class PostgresRawDialect implements RawDialect {
     }
 
     @Override
+    public List<String> createSearchTable() {
+        return List.of("CREATE TABLE raw_search (id bigint PRIMARY KEY, title text NOT NULL, body text NOT NULL,"
+                + " doc tsvector GENERATED ALWAYS AS (to_tsvector('simple', title || ' ' || body)) STORED)",
+                "CREATE INDEX raw_search_doc ON raw_search USING GIN (doc)");
+    }
+
+    @Override
+    public String insertSearchDocument() {
+        return "INSERT INTO raw_search (id, title, body) VALUES (?, ?, ?)";
+    }
+
+    @Override
+    public String searchQuery() {
+        return "SELECT id, title, body FROM raw_search, to_tsquery('simple', ?) q WHERE doc @@ q"
+                + " ORDER BY ts_rank(doc, q) DESC LIMIT ?";
+    }
+
+    @Override
+    public String searchSyntax(List<String> words) {
+        return String.join(" & ", words);
+    }
+
+    @Override
     public String skipLocked() {
         return " FOR UPDATE SKIP LOCKED";
     }

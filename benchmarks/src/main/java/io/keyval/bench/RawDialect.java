@@ -16,6 +16,25 @@ interface RawDialect {
     /** @return what follows the queue baseline's candidate query so that consumers skip each other's rows */
     String skipLocked();
 
+    /** @return the statements creating the search baseline's table (W7): id, title, body, and its text index */
+    List<String> createSearchTable();
+
+    /** @return the search baseline's insert of {@code (id, title, body)} */
+    String insertSearchDocument();
+
+    /**
+     * @return the search baseline's query, written directly for the engine: {@code (id, title, body)}
+     *     of the best matches for its one parameter (an engine-syntax query, see {@link #searchSyntax}),
+     *     best first, at most its second parameter
+     */
+    String searchQuery();
+
+    /**
+     * @param words the query's words, all required
+     * @return them in the engine's query syntax
+     */
+    String searchSyntax(List<String> words);
+
     /** @return the statement that starts a write transaction (SQLite: take the write lock up front) */
     String beginWrite();
 

@@ -24,6 +24,26 @@ final class SqliteRawDialect implements RawDialect {
     }
 
     @Override
+    public List<String> createSearchTable() {
+        return List.of("CREATE VIRTUAL TABLE raw_search USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2')");
+    }
+
+    @Override
+    public String insertSearchDocument() {
+        return "INSERT INTO raw_search (rowid, title, body) VALUES (?, ?, ?)";
+    }
+
+    @Override
+    public String searchQuery() {
+        return "SELECT rowid, title, body FROM raw_search WHERE raw_search MATCH ? ORDER BY bm25(raw_search) LIMIT ?";
+    }
+
+    @Override
+    public String searchSyntax(List<String> words) {
+        return String.join(" AND ", words);
+    }
+
+    @Override
     public String skipLocked() {
         return ""; // one writer at a time
     }

@@ -28,8 +28,8 @@ final class SummaryTable {
             if (mode.startsWith("http")) {
                 return new Series("raw-undertow", variant, workload, mode, metric);
             }
-            return new Series("raw-jdbc", variant, workload, mode.startsWith("api c=") ? "jdbc" + mode.substring(3)
-                    : "jdbc", metric);
+            return new Series("raw-jdbc", variant, workload,
+                    mode.startsWith("api c=") || mode.startsWith("api q=") ? "jdbc" + mode.substring(3) : "jdbc", metric);
         }
 
         boolean isLatencyOfW5() {
@@ -61,7 +61,8 @@ final class SummaryTable {
         for (String system : List.of(KvApiStore.SYSTEM, GroupCommitReference.SYSTEM)) {
             for (Map.Entry<Series, List<Double>> e : series.entrySet()) {
                 Series row = e.getKey();
-                boolean ownSection = row.workload().equals("W6") || row.mode().startsWith("api, ") || row.isLatencyOfW5();
+                boolean ownSection = row.workload().equals("W6") || row.workload().equals("W7")
+                        || row.mode().startsWith("api, ") || row.isLatencyOfW5();
                 if (row.system().equals(system) && !ownSection) {
                     printRow(out, row, median(e.getValue()));
                 }
@@ -70,6 +71,60 @@ final class SummaryTable {
         printMetricsOverhead(out);
         printWatch(out);
         printQueueLatency(out);
+        printSearch(out);
+    }
+
+    /** W7: index build, search latency against the engine's own search, and W1 with an index (targets on sqlite-full). */
+    private void printSearch(PrintStream out) {
+        out.println();
+        out.println("W7 search: build and latency (limit 20) against the same search written for the engine with raw"
+                + " JDBC; W1 into an indexed prefix against W1 without; targets on sqlite-full");
+        out.printf(FORMAT, "system", "variant", "wl", "mode", "metric", "figure", "baseline", "ratio", "target", "");
+        for (Map.Entry<Series, List<Double>> e : series.entrySet()) {
+            Series s = e.getKey();
+            if (!s.workload().equals("W7") || !s.system().equals(KvApiStore.SYSTEM)) {
+                continue;
+            }
+            double figure = median(e.getValue());
+            List<Double> base = series.get(s.baseline());
+            double baseline = base == null ? Double.NaN : median(base);
+            boolean targeted = s.variant().equals("sqlite-full");
+            String target = "-";
+            String verdict = "";
+            if (targeted && s.metric().equals("build_s")) {
+                target = "<= 10 s";
+                verdict = atMost(figure, 10.0);
+            } else if (targeted && s.metric().equals("latency_p50_ms")) {
+                target = "<= 1.5x";
+                verdict = atMost(figure / baseline, 1.5);
+            }
+            out.printf(FORMAT, s.system(), s.variant(), s.workload(), s.mode(), s.metric(), number(figure),
+                    Double.isNaN(baseline) ? "-" : number(baseline), String.format("%.2fx", figure / baseline), target,
+                    verdict);
+        }
+        for (Map.Entry<Series, List<Double>> e : series.entrySet()) {
+            Series indexed = e.getKey();
+            if (!indexed.mode().equals(SearchBenchmark.INDEXED)) {
+                continue;
+            }
+            List<Double> without = series.get(new Series(indexed.system(), indexed.variant(), "W1",
+                    SearchBenchmark.UNINDEXED, indexed.metric()));
+            if (without == null) {
+                continue;
+            }
+            double ratio = median(pairedRatios(e.getValue(), without));
+            boolean targeted = indexed.variant().equals("sqlite-full");
+            out.printf(FORMAT, indexed.system(), indexed.variant(), "W1", "indexed", indexed.metric(),
+                    number(median(e.getValue())), number(median(without)), String.format("%.3fx", ratio),
+                    targeted ? ">= 0.7x" : "-", targeted ? atLeast(ratio, 0.7) : "");
+        }
+    }
+
+    /** @return "PASS" or "MISS" (counted) for a lower bound */
+    private String atLeast(double figure, double bound) {
+        boolean met = figure >= bound;
+        missed += met ? 0 : 1;
+        return met ? "PASS" : "MISS";
     }
 
     /** W5 latency: enqueue to handler entry, against the queue issue's bounds (on SQLite FULL). */

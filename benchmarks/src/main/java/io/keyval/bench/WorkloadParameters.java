@@ -21,9 +21,12 @@ import java.util.Properties;
  * @param runs RUNS: measured rounds
  * @param queueMessages W5_MESSAGES: messages enqueued, then consumed, by W5
  * @param queueLatencyMessages W5_LATENCY_MESSAGES: enqueue-to-handler probes of W5
+ * @param searchDocuments W7_DOCS: documents W7 indexes
+ * @param searchQueries W7_QUERIES: searches of each kind W7 times
  */
 public record WorkloadParameters(int keys, int permMult, int listPage, int listRepeats, int workers,
-        int commitsPerWorker, int warmupDivisor, int runs, int queueMessages, int queueLatencyMessages) {
+        int commitsPerWorker, int warmupDivisor, int runs, int queueMessages, int queueLatencyMessages,
+        int searchDocuments, int searchQueries) {
 
     /**
      * @param file the properties file
@@ -43,7 +46,7 @@ public record WorkloadParameters(int keys, int permMult, int listPage, int listR
         return new WorkloadParameters(positive(p, "N_KEYS"), positive(p, "PERM_MULT"), positive(p, "LIST_PAGE"),
                 positive(p, "LIST_REPEATS"), positive(p, "W4_WORKERS"), positive(p, "W4_COMMITS_PER_WORKER"),
                 positive(p, "WARMUP_DIVISOR"), positive(p, "RUNS"), positive(p, "W5_MESSAGES"),
-                positive(p, "W5_LATENCY_MESSAGES"));
+                positive(p, "W5_LATENCY_MESSAGES"), positive(p, "W7_DOCS"), positive(p, "W7_QUERIES"));
     }
 
     private static int positive(Properties p, String name) {
@@ -59,7 +62,7 @@ public record WorkloadParameters(int keys, int permMult, int listPage, int listR
     }
 
     /**
-     * Divides the sizes (keys, commits, messages) by {@code divisor}, keeping at least one page of keys,
+     * Divides the sizes (keys, commits, messages, documents, queries) by {@code divisor}, keeping at least one page of keys,
      * one commit and one message. Page size, workers and repeats stay: they shape the workload rather than size it. The
      * multiplier is kept coprime with the new key count so that W2 still reads every key once.
      *
@@ -70,13 +73,14 @@ public record WorkloadParameters(int keys, int permMult, int listPage, int listR
         int n = Math.max(keys / divisor, 1);
         return new WorkloadParameters(n, coprime(permMult, n), listPage, listRepeats, workers,
                 Math.max(commitsPerWorker / divisor, 1), warmupDivisor, runs, Math.max(queueMessages / divisor, 1),
-                Math.max(queueLatencyMessages / divisor, 1));
+                Math.max(queueLatencyMessages / divisor, 1), Math.max(searchDocuments / divisor, 1),
+                Math.max(searchQueries / divisor, 1));
     }
 
     /** @param newRuns measured rounds @return the same parameters with {@code newRuns} rounds */
     public WorkloadParameters withRuns(int newRuns) {
         return new WorkloadParameters(keys, permMult, listPage, listRepeats, workers, commitsPerWorker,
-                warmupDivisor, newRuns, queueMessages, queueLatencyMessages);
+                warmupDivisor, newRuns, queueMessages, queueLatencyMessages, searchDocuments, searchQueries);
     }
 
     private static int coprime(int candidate, int n) {

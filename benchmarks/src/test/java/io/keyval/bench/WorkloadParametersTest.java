@@ -20,7 +20,7 @@ class WorkloadParametersTest {
     void readsThePropertiesFile(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("workloads.env"), FILE);
         WorkloadParameters p = WorkloadParameters.load(file);
-        assertEquals(new WorkloadParameters(20000, 7919, 1000, 5, 4, 2000, 10, 3, 5000, 500), p);
+        assertEquals(new WorkloadParameters(20000, 7919, 1000, 5, 4, 2000, 10, 3, 5000, 500, 100000, 200), p);
     }
 
     @Test
@@ -46,7 +46,7 @@ class WorkloadParametersTest {
 
     @Test
     void scalingDownStillReadsEveryKeyOnce() {
-        WorkloadParameters p = new WorkloadParameters(20000, 7919, 1000, 5, 4, 2000, 10, 3, 5000, 500).scaledDown(10 * 7);
+        WorkloadParameters p = new WorkloadParameters(20000, 7919, 1000, 5, 4, 2000, 10, 3, 5000, 500, 100000, 200).scaledDown(10 * 7);
         assertEquals(285, p.keys());
         assertEquals(28, p.commitsPerWorker());
         Set<Integer> read = new HashSet<>();

@@ -2,6 +2,7 @@ package io.keyval.kv.fts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keyval.database.DatabaseAdapter;
+import io.keyval.database.DatabaseException;
 import io.keyval.database.SqlSession;
 import io.keyval.kv.FtsIndex;
 import io.keyval.kv.FtsTokenizer;
@@ -31,7 +32,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -68,6 +71,12 @@ public final class FtsService implements AutoCloseable {
     private final WhereDialect whereDialect;
     private final Clock clock;
     private final IndexCatalog catalog;
+    /**
+     * Definitions by prefix, as searches last read them. A search trusts them without a query: an
+     * index that changed has new tables (ids are never reused), so a stale definition fails on its
+     * dropped tables, and the search then reads the definition again.
+     */
+    private final Map<Key, IndexDefinition> known = new ConcurrentHashMap<>();
     private final ExecutorService resumer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "kv-fts-backfill");
         t.setDaemon(true);
@@ -197,23 +206,37 @@ public final class FtsService implements AutoCloseable {
         int max = Limits.pageSize(limit);
         long now = clock.millis();
         SqlFragment filter = where == null || where.isNull() ? null : WhereCompiler.compile(where, now, whereDialect);
+        IndexDefinition cached = known.get(prefix);
+        if (cached != null) {
+            try {
+                return StoreFailures.translating(() -> db.read(s -> run(s, cached, parsed, filter, now, max)));
+            } catch (DatabaseException stale) {
+                known.remove(prefix, cached); // replaced or removed: its tables are gone; read the definition again
+            }
+        }
         return StoreFailures.translating(() -> db.read(s -> {
             IndexDefinition index = (prefix.isEmpty() ? Optional.<IndexDefinition>empty() : IndexTable.find(s, prefix))
                     .orElseThrow(() -> new KvIndexNotFoundException("No index found for prefix: " + prefix));
-            SqlFragment sql = dialect.search(index, parsed, filter, now, max);
-            PreparedStatement ps = s.prepare(sql.sql());
-            List<Object> params = sql.params();
-            for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 1, params.get(i));
-            }
-            List<StoredEntry> hits = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    hits.add(new StoredEntry(Key.fromBytes(rs.getBytes(1)), rs.getString(2), rs.getLong(3)));
-                }
-            }
-            return hits;
+            known.put(prefix, index);
+            return run(s, index, parsed, filter, now, max);
         }));
+    }
+
+    private List<StoredEntry> run(SqlSession s, IndexDefinition index, SearchQuery query, SqlFragment filter, long now,
+            int max) throws SQLException {
+        SqlFragment sql = dialect.search(index, query, filter, now, max);
+        PreparedStatement ps = s.prepare(sql.sql());
+        List<Object> params = sql.params();
+        for (int i = 0; i < params.size(); i++) {
+            ps.setObject(i + 1, params.get(i));
+        }
+        List<StoredEntry> hits = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                hits.add(new StoredEntry(Key.fromBytes(rs.getBytes(1)), rs.getString(2), rs.getLong(3)));
+            }
+        }
+        return hits;
     }
 
     /** Indexes the entries under an index's prefix, one batch per commit, until done or the index is gone. */
