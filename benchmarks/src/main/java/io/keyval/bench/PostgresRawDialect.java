@@ -1,6 +1,7 @@
 package io.keyval.bench;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -43,6 +44,24 @@ final class PostgresRawDialect implements RawDialect {
     @Override
     public String searchSyntax(List<String> words) {
         return String.join(" & ", words);
+    }
+
+    @Override
+    public IndexedWrite indexedWrite(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("CREATE TABLE raw_w1_docs (key bytea PRIMARY KEY, doc tsvector NOT NULL)");
+            s.execute("CREATE INDEX raw_w1_docs_doc ON raw_w1_docs USING GIN (doc)");
+        }
+        PreparedStatement doc = connection.prepareStatement("INSERT INTO raw_w1_docs (key, doc)"
+                + " VALUES (?, to_tsvector('simple', ? || ' ' || ? || ' ' || ?))"
+                + " ON CONFLICT (key) DO UPDATE SET doc = excluded.doc");
+        return (key, fields) -> {
+            doc.setBytes(1, key);
+            for (int i = 0; i < fields.length; i++) {
+                doc.setString(i + 2, fields[i]);
+            }
+            doc.executeUpdate();
+        };
     }
 
     @Override

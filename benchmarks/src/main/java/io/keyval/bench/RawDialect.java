@@ -35,6 +35,26 @@ interface RawDialect {
      */
     String searchSyntax(List<String> words);
 
+    /**
+     * The reference for W1 into an indexed prefix: what a text index kept in the write's own
+     * transaction adds to a write, at the least (its tables are created here).
+     *
+     * @param connection a baseline connection, auto-commit
+     * @return a writer that indexes one W1 value in the open transaction
+     * @throws SQLException on failure
+     */
+    IndexedWrite indexedWrite(Connection connection) throws SQLException;
+
+    /** Indexes a W1 value's {@code name}, {@code email} and {@code tags} under its key. */
+    interface IndexedWrite {
+        /**
+         * @param key the key encoding
+         * @param fields the three fields' text
+         * @throws SQLException on failure
+         */
+        void index(byte[] key, String... fields) throws SQLException;
+    }
+
     /** @return the statement that starts a write transaction (SQLite: take the write lock up front) */
     String beginWrite();
 

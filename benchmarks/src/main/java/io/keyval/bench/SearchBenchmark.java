@@ -1,5 +1,6 @@
 package io.keyval.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.keyval.database.Databases;
 import io.keyval.host.api.PluginConfig;
 import io.keyval.kv.AtomicOperation;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
  *   <li>search latency, {@code limit} 20, {@code W7_QUERIES} queries of each kind: a rare word
  *       (a few dozen documents), three words of middling frequency, and the most common word;</li>
  *   <li>W1 (one thread, Java API) into a prefix with an index on the written fields, against W1 into
- *       a prefix without one, each on a fresh database.</li>
+ *       a prefix without one, each on a fresh database; and the same pair in raw JDBC, the reference
+ *       of what an index kept in the write's transaction costs at the least.</li>
  * </ul>
  */
 final class SearchBenchmark {
@@ -37,6 +39,9 @@ final class SearchBenchmark {
     /** Mode of W1 with an index on the written prefix; its baseline is W1 without ({@link #UNINDEXED}). */
     static final String INDEXED = "api, indexed";
     static final String UNINDEXED = "api, unindexed";
+    /** The raw-JDBC reference of {@link #INDEXED} and {@link #UNINDEXED}. */
+    static final String RAW_INDEXED = "jdbc, indexed";
+    static final String RAW_UNINDEXED = "jdbc, unindexed";
     private static final String SYSTEM = KvApiStore.SYSTEM;
     private static final Logger LOG = LoggerFactory.getLogger(SearchBenchmark.class);
     private static final Key PREFIX = Key.of("docs");
@@ -123,6 +128,51 @@ final class SearchBenchmark {
         }
         writes(false);
         writes(true);
+        for (boolean indexed : List.of(false, true)) {
+            try (Engine.FreshDatabase database = engine.create()) {
+                rawWrites(database, indexed);
+            }
+        }
+    }
+
+    /**
+     * One side of the reference of W1 into an indexed prefix, in raw JDBC, on a fresh database: W1's
+     * upsert alone (auto-commit), or the upsert and the least a same-transaction text index adds (on
+     * SQLite: the key's rowid and the FTS5 row) in one transaction per write. The ratio of the two
+     * sides is the most an index kept in step can leave of W1.
+     */
+    private void rawWrites(Engine.FreshDatabase database, boolean indexed) throws Exception {
+        RawDialect dialect = database.dialect();
+        try (Connection c = database.connect()) {
+            String durability = dialect.durability(c);
+            try (Statement s = c.createStatement()) {
+                for (String ddl : dialect.createTables()) {
+                    s.execute(ddl);
+                }
+            }
+            RawDialect.IndexedWrite index = dialect.indexedWrite(c);
+            try (PreparedStatement upsert = c.prepareStatement(RawJdbcClient.UPSERT);
+                    Statement tx = c.createStatement()) {
+                long start = System.nanoTime();
+                for (int i = 0; i < p.keys(); i++) {
+                    if (indexed) {
+                        tx.execute(dialect.beginWrite());
+                    }
+                    upsert.setBytes(1, data.keyBytesAt(i));
+                    upsert.setString(2, data.valueAt(i));
+                    upsert.executeUpdate();
+                    if (indexed) {
+                        JsonNode v = data.treeAt(i);
+                        index.index(data.keyBytesAt(i), v.get("name").asText(), v.get("email").asText(),
+                                v.get("tags").toString());
+                        tx.execute("COMMIT");
+                    }
+                }
+                double rate = p.keys() / ((System.nanoTime() - start) / 1e9);
+                sink.accept(new Result(RAW, engine.variant(), durability, "W1", "ops_per_s", rate, "ops/s", run,
+                        indexed ? RAW_INDEXED : RAW_UNINDEXED));
+            }
+        }
     }
 
     /** W1 on a fresh database, into a prefix with or without an index on the written fields. */

@@ -1,6 +1,7 @@
 package io.keyval.bench;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -41,6 +42,29 @@ final class SqliteRawDialect implements RawDialect {
     @Override
     public String searchSyntax(List<String> words) {
         return String.join(" AND ", words);
+    }
+
+    @Override
+    public IndexedWrite indexedWrite(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("CREATE VIRTUAL TABLE raw_w1_fts USING fts5(name, email, tags, content = '', contentless_delete = 1)");
+            s.execute("CREATE TABLE raw_w1_rows (docid INTEGER PRIMARY KEY, key BLOB NOT NULL UNIQUE)");
+        }
+        PreparedStatement row = connection.prepareStatement("INSERT INTO raw_w1_rows (key) VALUES (?)"
+                + " ON CONFLICT (key) DO UPDATE SET key = excluded.key RETURNING docid");
+        PreparedStatement doc = connection.prepareStatement(
+                "INSERT OR REPLACE INTO raw_w1_fts (rowid, name, email, tags) VALUES (?, ?, ?, ?)");
+        return (key, fields) -> {
+            row.setBytes(1, key);
+            try (ResultSet rs = row.executeQuery()) {
+                rs.next();
+                doc.setLong(1, rs.getLong(1));
+            }
+            for (int i = 0; i < fields.length; i++) {
+                doc.setString(i + 2, fields[i]);
+            }
+            doc.executeUpdate();
+        };
     }
 
     @Override

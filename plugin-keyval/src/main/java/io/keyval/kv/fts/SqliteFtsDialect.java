@@ -11,8 +11,8 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * SQLite: each index is an FTS5 table {@code kv_fts_<id>} (columns {@code c0..cn}, one per field,
- * FTS5's own tokenizer) and a table {@code kv_fts_<id>_keys} that gives each indexed key its FTS5
+ * SQLite: each index is a contentless FTS5 table {@code kv_fts_<id>} (columns {@code c0..cn}, one per
+ * field, FTS5's own tokenizer) and a table {@code kv_fts_<id>_keys} that gives each indexed key its FTS5
  * rowid, so that a write finds its document through a primary key, never by a scan. Ranking is
  * FTS5's {@code bm25} (lower is better).
  */
@@ -24,8 +24,10 @@ public final class SqliteFtsDialect implements FtsDialect {
         for (int i = 0; i < index.fields().paths().size(); i++) {
             columns.append('c').append(i).append(", ");
         }
+        // Contentless: the text is in the entries already; FTS5 keeps only its index (and what
+        // contentless_delete needs to delete and replace documents).
         execute(session, "CREATE VIRTUAL TABLE " + index.table() + " USING fts5(" + columns
-                + "tokenize = '" + fts5Tokenizer(index.tokenizer()) + "')");
+                + "content = '', contentless_delete = 1, tokenize = '" + fts5Tokenizer(index.tokenizer()) + "')");
         execute(session, "CREATE TABLE " + keys(index)
                 + " (docid INTEGER PRIMARY KEY, key BLOB NOT NULL UNIQUE, doc_expires_at INTEGER)");
     }

@@ -256,6 +256,20 @@ abstract class FtsContract {
     }
 
     @Test
+    void aLargeValueIsWrittenAndIndexedUpToTheCap() {
+        Key p = k("large");
+        index(p, FtsTokenizer.UNICODE61, "a", "b");
+        String words = "alpha beta ".repeat(IndexedFields.MAX_DOCUMENT_CHARS / 11 + 1000); // past the cap
+        kv.set(p.append(1), Map.of("a", words + "omega", "b", "second field"));
+        kv.set(p.append(2), Map.of("a", "x".repeat(5000), "b", "one long term"));
+        assertEquals(List.of("1"), search(p, "alpha beta"));
+        assertEquals(List.of("1"), search(p, "\"beta alpha\""));
+        assertEquals(List.of(), search(p, "omega"), "beyond the cap, not indexed");
+        assertEquals(List.of(), search(p, "second"), "the cap counts fields in order");
+        assertEquals(List.of("2"), search(p, "long"), "a very long term does not stop the rest");
+    }
+
+    @Test
     void aDeadLetteredMessagesFallbackKeysAreIndexed() {
         Key p = k("dead");
         index(p, FtsTokenizer.UNICODE61, "order");
