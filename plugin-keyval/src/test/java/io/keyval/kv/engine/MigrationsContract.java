@@ -10,6 +10,7 @@ import io.keyval.kv.Key;
 import io.keyval.kv.metrics.StoreMetrics;
 import io.keyval.kv.store.KvStore;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
@@ -49,25 +50,26 @@ abstract class MigrationsContract {
         List<SchemaScripts> all = List.of(KvStore.SCHEMA, StoreMetrics.SCHEMA);
         Migrations.apply(adapter, engine, all);
         Migrations.apply(adapter, engine, all);
-        assertEquals(List.of("metrics 1 V001__counters", "store 1 V001__entries"), ledger());
+        assertEquals(List.of("metrics 1 V001__counters", "store 1 V001__entries", "store 2 V002__catalog"), ledger());
     }
 
     @Test
     void aCapabilityAddedLaterIsMigratedOnTheNextStart() {
         Migrations.apply(adapter, engine, List.of(KvStore.SCHEMA));
-        assertEquals(List.of("store 1 V001__entries"), ledger());
+        assertEquals(List.of("store 1 V001__entries", "store 2 V002__catalog"), ledger());
         Migrations.apply(adapter, engine, List.of(KvStore.SCHEMA, StoreMetrics.SCHEMA));
-        assertEquals(List.of("metrics 1 V001__counters", "store 1 V001__entries"), ledger());
+        assertEquals(List.of("metrics 1 V001__counters", "store 1 V001__entries", "store 2 V002__catalog"), ledger());
     }
 
     @Test
     void aStoreMadeBeforeCapabilitiesHadTheirOwnScriptsKeepsItsEntries() {
         // What the first versions left behind: the entry tables, and their one-table ledger.
-        try (KvStore store = KvStore.open(adapter, Clock.systemUTC())) {
-            store.set(Key.of("kept"), "1", null);
-        }
+        Migrations.apply(adapter, engine, List.of(new SchemaScripts("store", List.of("V001__entries"))));
         adapter.transaction(s -> {
             try (Statement st = s.connection().createStatement()) {
+                PreparedStatement kept = s.prepare("INSERT INTO kv_entries (key, value, versionstamp) VALUES (?, '1', 1)");
+                kept.setBytes(1, Key.of("kept").toBytes());
+                kept.executeUpdate();
                 st.execute("DROP TABLE kv_schema_migrations");
                 st.execute("CREATE TABLE kv_schema_version (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL,"
                         + " applied_at BIGINT NOT NULL)");
@@ -76,7 +78,7 @@ abstract class MigrationsContract {
             return null;
         });
         Migrations.apply(adapter, engine, List.of(KvStore.SCHEMA, StoreMetrics.SCHEMA));
-        assertEquals(List.of("metrics 1 V001__counters", "store 1 V001__entries"), ledger());
+        assertEquals(List.of("metrics 1 V001__counters", "store 1 V001__entries", "store 2 V002__catalog"), ledger());
         assertFalse(tableExists("kv_schema_version"), "the old ledger is dropped");
         try (KvStore store = KvStore.open(adapter, Clock.systemUTC())) {
             assertEquals("1", store.get(Key.of("kept")).json());
