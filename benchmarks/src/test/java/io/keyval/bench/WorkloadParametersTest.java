@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class WorkloadParametersTest {
 
     private static final String FILE = "N_KEYS=20000\nPERM_MULT=7919\nLIST_PAGE=1000\nLIST_REPEATS=5\n"
-            + "W4_WORKERS=4\nW4_COMMITS_PER_WORKER=2000\nWARMUP_DIVISOR=10\nRUNS=3\n# comment\nW5_MESSAGES=5000\nW5_LATENCY_MESSAGES=500\n";
+            + "W4_WORKERS=4\nW4_COMMITS_PER_WORKER=2000\nWARMUP_DIVISOR=10\nRUNS=3\n# comment\nW5_MESSAGES=5000\nW5_LATENCY_MESSAGES=500\nW7_DOCS=100000\nW7_QUERIES=200\n";
 
     @Test
     void readsThePropertiesFile(@TempDir Path dir) throws Exception {
