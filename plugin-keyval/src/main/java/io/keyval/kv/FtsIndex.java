@@ -1,5 +1,7 @@
 package io.keyval.kv;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -20,7 +22,8 @@ import java.util.List;
 public record FtsIndex(Key prefix, List<String> fields, FtsTokenizer tokenizer) {
 
     public FtsIndex {
-        fields = List.copyOf(fields);
+        // Not List.copyOf: a null list or path must reach the validation, which says what is wrong.
+        fields = fields == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(fields));
     }
 
     /**

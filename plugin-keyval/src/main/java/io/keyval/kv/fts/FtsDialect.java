@@ -25,13 +25,29 @@ public interface FtsDialect {
     void createStorage(SqlSession session, IndexDefinition index) throws SQLException;
 
     /**
-     * Drops the tables of a removed or replaced index.
+     * Drops the tables of an index whose definition is gone (removed or replaced), in a transaction of
+     * its own after that change committed: on PostgreSQL a drop waits for the searches under way on
+     * the index, and the writers must not wait with it.
      *
-     * @param session the write transaction
-     * @param index the index
+     * @param session a write transaction
+     * @param id the index number
+     * @throws SQLException on a database failure, or when the tables are in use for too long
+     */
+    void dropStorage(SqlSession session, long id) throws SQLException;
+
+    /**
+     * @param session a session
+     * @return the numbers of every index that has tables (some may have no definition any more: a
+     *     drop cut short by a crash or a timeout)
      * @throws SQLException on a database failure
      */
-    void dropStorage(SqlSession session, IndexDefinition index) throws SQLException;
+    List<Long> storedIndexes(SqlSession session) throws SQLException;
+
+    /**
+     * @param failure what a search threw
+     * @return whether it failed because the index's tables are gone (it was replaced or removed)
+     */
+    boolean isMissingStorage(Throwable failure);
 
     /**
      * Indexes (or re-indexes) an entry.
@@ -46,14 +62,14 @@ public interface FtsDialect {
     void put(SqlSession session, IndexDefinition index, Key key, List<String> texts, Long expiresAt) throws SQLException;
 
     /**
-     * Removes an entry from the index, if it is there.
+     * Removes entries from the index, those that are there.
      *
      * @param session the write transaction
      * @param index the index
-     * @param key the entry's key
+     * @param keys the entries' keys, at least one
      * @throws SQLException on a database failure
      */
-    void remove(SqlSession session, IndexDefinition index, Key key) throws SQLException;
+    void remove(SqlSession session, IndexDefinition index, List<Key> keys) throws SQLException;
 
     /**
      * Removes every entry of a key range from the index.

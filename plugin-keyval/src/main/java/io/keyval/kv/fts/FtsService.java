@@ -45,13 +45,15 @@ import org.slf4j.LoggerFactory;
  * in step with every write by {@link IndexCatalog}, a participant of the commit pipeline.
  *
  * <p>Creating an index commits its definition first; from then on every write indexes itself. The
- * entries already there are then indexed in batches of {@value #BACKFILL_BATCH}, each a commit of its
- * own, so writers wait at most one batch; the progress is stored with the definition, so a back-fill
- * cut short by a crash resumes at the next start.
+ * entries already there are then indexed in batches of at most {@value #BACKFILL_BATCH} entries and
+ * {@value #BACKFILL_BYTES} bytes of values, each a commit of its own, so writers wait at most one
+ * batch; the progress is stored with the definition, so a back-fill that fails is resumed in the
+ * background, and one cut short by a crash at the next start. The tables of a replaced or removed
+ * index are dropped after the change commits, in a transaction of their own.
  *
  * <pre>{@code
  * FtsService fts = FtsService.start(adapter, store, dialect, whereDialect, clock);
- * fts.createIndex(Key.of("posts"), List.of("title", "body"), FtsTokenizer.PORTER);
+ * fts.createIndex(FtsIndex.of(Key.of("posts"), "title", "body").tokenizer(FtsTokenizer.PORTER));
  * List<StoredEntry> hits = fts.search(Key.of("posts"), "run*", 20, null);
  * }</pre>
  */
@@ -61,6 +63,11 @@ public final class FtsService implements AutoCloseable {
     public static final SchemaScripts SCHEMA = new SchemaScripts("fts", List.of("V001__indexes"));
 
     static final int BACKFILL_BATCH = 1000;
+    static final int BACKFILL_BYTES = 4 << 20;
+    /** Rows a back-fill batch holds in memory at once (values may be large). */
+    private static final int BACKFILL_FETCH = 16;
+    private static final long RETRY_FIRST_MILLIS = 1000;
+    private static final long RETRY_MAX_MILLIS = 60_000;
     private static final Logger LOG = LoggerFactory.getLogger(FtsService.class);
     private static final String BACKFILL_ROWS = "SELECT key, value, expires_at FROM kv_entries"
             + " WHERE key > ? AND key < ? AND (expires_at IS NULL OR expires_at > ?) ORDER BY key LIMIT ?";
@@ -107,15 +114,16 @@ public final class FtsService implements AutoCloseable {
             Clock clock) {
         FtsService fts = new FtsService(db, store, dialect, whereDialect, clock);
         store.pipeline().addParticipant(fts.catalog);
-        List<Long> unfinished = StoreFailures.translating(() -> db.read(IndexTable::unfinished));
-        for (long id : unfinished) {
-            fts.resumer.execute(() -> {
-                try {
-                    fts.backfill(id);
-                } catch (RuntimeException e) {
-                    LOG.error("Back-fill of search index {} failed; it resumes at the next start", id, e);
-                }
-            });
+        // Tables first, definitions second: an index created in between has both, never only tables.
+        List<Long> stored = StoreFailures.translating(() -> db.read(dialect::storedIndexes));
+        List<IndexDefinition> defined = fts.listIndexes();
+        for (long id : stored) {
+            if (defined.stream().noneMatch(d -> d.id() == id)) {
+                fts.resumer.execute(() -> fts.drop(id)); // its drop was cut short
+            }
+        }
+        for (long id : StoreFailures.translating(() -> db.read(IndexTable::unfinished))) {
+            fts.resumeBackfill(id);
         }
         return fts;
     }
@@ -137,7 +145,8 @@ public final class FtsService implements AutoCloseable {
     }
 
     /**
-     * Creates or replaces the index on {@code prefix} and indexes the entries already under it.
+     * Creates or replaces the index on {@code prefix} and indexes the entries already under it. An
+     * index with the same definition stays: only its back-fill, if unfinished, goes on.
      *
      * @param index the definition
      * @throws KvValidationException for an empty or invalid prefix, or invalid fields
@@ -150,19 +159,33 @@ public final class FtsService implements AutoCloseable {
         KeyLimits.validate(prefix, false);
         IndexedFields fields = IndexedFields.of(index.fields());
         FtsTokenizer tokenizer = index.tokenizer() == null ? FtsTokenizer.UNICODE61 : index.tokenizer();
+        FtsIndex wanted = new FtsIndex(prefix, fields.paths(), tokenizer);
+        long[] replaced = {-1};
         IndexDefinition created = pipeline.submit(ctx -> {
             SqlSession session = ctx.session();
             Optional<IndexDefinition> old = IndexTable.find(session, prefix);
+            replaced[0] = -1;
+            if (old.isPresent() && old.get().sameAs(wanted)) {
+                return old.get();
+            }
             if (old.isPresent()) {
                 IndexTable.delete(session, old.get().id());
-                dialect.dropStorage(session, old.get());
+                replaced[0] = old.get().id();
             }
             IndexDefinition def = IndexTable.insert(session, prefix, fields, tokenizer);
             dialect.createStorage(session, def);
             catalog.reload(session, CatalogVersion.change(session));
             return def;
         });
-        backfill(created.id());
+        if (replaced[0] >= 0) {
+            drop(replaced[0]);
+        }
+        try {
+            backfill(created.id());
+        } catch (RuntimeException e) {
+            resumeBackfill(created.id()); // the index exists: it must not stay half built
+            throw e;
+        }
     }
 
     /**
@@ -175,16 +198,35 @@ public final class FtsService implements AutoCloseable {
             return; // no index has the empty prefix
         }
         KeyLimits.validate(prefix, false);
-        pipeline.submit(ctx -> {
+        long removed = pipeline.submit(ctx -> {
             SqlSession session = ctx.session();
             Optional<IndexDefinition> old = IndexTable.find(session, prefix);
-            if (old.isPresent()) {
-                IndexTable.delete(session, old.get().id());
-                dialect.dropStorage(session, old.get());
-                catalog.reload(session, CatalogVersion.change(session));
+            if (old.isEmpty()) {
+                return -1L;
             }
-            return null;
+            IndexTable.delete(session, old.get().id());
+            catalog.reload(session, CatalogVersion.change(session));
+            return old.get().id();
         });
+        if (removed >= 0) {
+            drop(removed);
+        }
+    }
+
+    /**
+     * Drops the tables of an index whose definition is gone; when that fails (the tables are in use
+     * for too long, the database is away), the next start drops them.
+     */
+    private void drop(long id) {
+        try {
+            StoreFailures.translating(() -> db.transaction(s -> {
+                dialect.dropStorage(s, id);
+                return null;
+            }));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not drop the tables of removed search index {} ({}); the next start drops them", id,
+                    e.getMessage());
+        }
     }
 
     /** @return every index, in prefix order */
@@ -202,6 +244,9 @@ public final class FtsService implements AutoCloseable {
      * @throws KvValidationException for an invalid query or filter
      */
     public List<StoredEntry> search(Key prefix, String query, long limit, JsonNode where) {
+        if (prefix == null) {
+            throw new KvValidationException("prefix is required");
+        }
         SearchQuery parsed = QueryParser.parse(query);
         int max = Limits.pageSize(limit);
         long now = clock.millis();
@@ -210,7 +255,10 @@ public final class FtsService implements AutoCloseable {
         if (cached != null) {
             try {
                 return StoreFailures.translating(() -> db.read(s -> run(s, cached, parsed, filter, now, max)));
-            } catch (DatabaseException stale) {
+            } catch (DatabaseException e) {
+                if (!dialect.isMissingStorage(e)) {
+                    throw e;
+                }
                 known.remove(prefix, cached); // replaced or removed: its tables are gone; read the definition again
             }
         }
@@ -242,11 +290,32 @@ public final class FtsService implements AutoCloseable {
     /** Indexes the entries under an index's prefix, one batch per commit, until done or the index is gone. */
     private void backfill(long id) {
         long start = System.nanoTime();
-        int batches = 0;
+        int batches = 1;
         while (pipeline.submit(ctx -> backfillBatch(ctx.session(), id, ctx.now()))) {
             batches++;
         }
-        LOG.debug("Search index {} built in {} batches, {} ms", id, batches + 1, (System.nanoTime() - start) / 1_000_000);
+        LOG.debug("Search index {} built in {} batches, {} ms", id, batches, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Runs a back-fill in the background, again after each failure (waiting longer each time) until it is done. */
+    private void resumeBackfill(long id) {
+        resumer.execute(() -> {
+            long wait = RETRY_FIRST_MILLIS;
+            while (!resumer.isShutdown()) {
+                try {
+                    backfill(id);
+                    return;
+                } catch (RuntimeException e) {
+                    LOG.warn("Back-fill of search index {} failed ({}); retrying in {} ms", id, e.getMessage(), wait);
+                }
+                try {
+                    Thread.sleep(wait);
+                } catch (InterruptedException e) {
+                    return; // closing: the next start resumes it
+                }
+                wait = Math.min(wait * 2, RETRY_MAX_MILLIS);
+            }
+        });
     }
 
     /** @return whether there is more to back-fill */
@@ -257,23 +326,26 @@ public final class FtsService implements AutoCloseable {
         }
         IndexDefinition index = state.get().index();
         PreparedStatement ps = session.prepare(BACKFILL_ROWS);
+        ps.setFetchSize(BACKFILL_FETCH);
         ps.setBytes(1, state.get().after());
         ps.setBytes(2, KeyRange.descendants(index.prefix()).upper());
         ps.setLong(3, now);
-        ps.setInt(4, BACKFILL_BATCH);
+        ps.setInt(4, BACKFILL_BATCH + 1); // one more: whether there is more
         int rows = 0;
+        long bytes = 0;
         byte[] last = null;
+        boolean more;
         try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
+            while ((more = rs.next()) && rows < BACKFILL_BATCH && bytes < BACKFILL_BYTES) {
                 rows++;
                 last = rs.getBytes(1);
+                String json = rs.getString(2);
+                bytes += json.length();
                 long expiresAt = rs.getLong(3);
                 Long expiry = rs.wasNull() ? null : expiresAt;
-                dialect.put(session, index, Key.fromBytes(last), index.fields().texts(JsonValues.tree(rs.getString(2))),
-                        expiry);
+                dialect.put(session, index, Key.fromBytes(last), index.fields().texts(JsonValues.tree(json)), expiry);
             }
         }
-        boolean more = rows == BACKFILL_BATCH;
         IndexTable.progress(session, id, more ? last : null);
         return more;
     }

@@ -9,6 +9,7 @@ import io.keyval.kv.commit.CommitParticipant;
 import io.keyval.kv.keys.KeyRange;
 import io.keyval.kv.store.JsonValues;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -69,11 +70,15 @@ final class IndexCatalog implements CommitParticipant {
         }
         List<Change> changes = commit.changes();
         Map<Key, Integer> last = changes.size() == 1 ? null : lastChangeOfEachKey(changes);
+        Map<IndexDefinition, List<Key>> removed = new HashMap<>();
         for (int i = 0; i < changes.size(); i++) {
             Change change = changes.get(i);
             if (last == null || last.get(change.key()) == i) {
-                apply(session, change, commit.clearedRanges());
+                apply(session, change, commit.clearedRanges(), removed);
             }
+        }
+        for (Map.Entry<IndexDefinition, List<Key>> e : removed.entrySet()) {
+            dialect.remove(session, e.getKey(), e.getValue());
         }
     }
 
@@ -85,8 +90,12 @@ final class IndexCatalog implements CommitParticipant {
         return last;
     }
 
-    /** Applies the final change of a key to every index above it. */
-    private void apply(SqlSession session, Change change, List<KeyRange> cleared) throws SQLException {
+    /**
+     * Applies the final change of a key to every index above it: a set at once, a removal collected
+     * in {@code removed} (one statement per index for the whole commit).
+     */
+    private void apply(SqlSession session, Change change, List<KeyRange> cleared,
+            Map<IndexDefinition, List<Key>> removed) throws SQLException {
         JsonNode value = null;
         for (IndexDefinition index : indexes) {
             if (!index.covers(change.key())) {
@@ -98,7 +107,7 @@ final class IndexCatalog implements CommitParticipant {
                 }
                 dialect.put(session, index, change.key(), index.fields().texts(value), change.expiresAt());
             } else if (!inAny(cleared, change.key())) {
-                dialect.remove(session, index, change.key());
+                removed.computeIfAbsent(index, i -> new ArrayList<>()).add(change.key());
             }
         }
     }

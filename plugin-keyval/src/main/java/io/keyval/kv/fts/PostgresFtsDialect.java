@@ -5,6 +5,7 @@ import io.keyval.kv.Key;
 import io.keyval.kv.keys.KeyRange;
 import io.keyval.kv.where.SqlFragment;
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,18 +17,19 @@ import java.util.Map;
  * GIN index on {@code doc}, a {@code tsvector} of the terms {@link TextTokenizer} made (PostgreSQL's
  * own configurations split, fold and stem differently from FTS5). Fields are numbered one after the
  * other with a gap between them, so that a phrase never spans two fields (as in FTS5). Every write
- * is deferred to the transaction's {@code COMMIT} message ({@link SqlSession#executeAtCommit}), in
- * order, so indexing adds no round trip. Ranking is {@code ts_rank} (higher is better; it weighs
+ * inside a write transaction is deferred to its {@code COMMIT} message
+ * ({@link SqlSession#executeAtCommit}), in order, so indexing adds no round trip. Ranking is {@code ts_rank} (higher is better; it weighs
  * how often the terms occur, with no inverse document frequency).
  */
 public final class PostgresFtsDialect implements FtsDialect {
 
+    private static final String UNDEFINED_TABLE = "42P01";
     /** PostgreSQL's highest word position; later words share it. */
     private static final int MAX_POSITION = 16_383;
     /** PostgreSQL keeps at most 256 positions per term. */
     private static final int MAX_POSITIONS_PER_TERM = 256;
-    /** PostgreSQL refuses longer terms; such a term is not indexed. */
-    private static final int MAX_TERM_BYTES = 2046;
+    /** PostgreSQL refuses longer terms; such a term is not indexed (nor can it be searched for). */
+    private static final int MAX_TERM_BYTES = QueryRenderer.MAX_TERM_BYTES;
 
     @Override
     public void createStorage(SqlSession session, IndexDefinition index) throws SQLException {
@@ -37,8 +39,31 @@ public final class PostgresFtsDialect implements FtsDialect {
     }
 
     @Override
-    public void dropStorage(SqlSession session, IndexDefinition index) throws SQLException {
-        session.executeAtCommit("DROP TABLE IF EXISTS " + index.table());
+    public void dropStorage(SqlSession session, long id) throws SQLException {
+        session.prepare("SET LOCAL lock_timeout = '5s'").execute(); // searches hold it; give up rather than queue everyone
+        session.prepare("DROP TABLE IF EXISTS " + IndexDefinition.table(id)).execute();
+    }
+
+    @Override
+    public List<Long> storedIndexes(SqlSession session) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (ResultSet rs = session.prepare("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
+                .executeQuery()) {
+            while (rs.next()) {
+                IndexDefinition.idOf(rs.getString(1)).ifPresent(ids::add);
+            }
+        }
+        return ids;
+    }
+
+    @Override
+    public boolean isMissingStorage(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException e && UNDEFINED_TABLE.equals(e.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -94,8 +119,14 @@ public final class PostgresFtsDialect implements FtsDialect {
     }
 
     @Override
-    public void remove(SqlSession session, IndexDefinition index, Key key) throws SQLException {
-        session.executeAtCommit("DELETE FROM " + index.table() + " WHERE key = ?", (Object) key.toBytes());
+    public void remove(SqlSession session, IndexDefinition index, List<Key> keys) throws SQLException {
+        byte[][] encoded = new byte[keys.size()][];
+        for (int i = 0; i < encoded.length; i++) {
+            encoded[i] = keys.get(i).toBytes();
+        }
+        // One statement for all of them: a large delete stays one statement in the COMMIT message.
+        session.executeAtCommit("DELETE FROM " + index.table() + " WHERE key = ANY(?)",
+                session.connection().createArrayOf("bytea", encoded));
     }
 
     @Override

@@ -10,7 +10,8 @@ import java.util.List;
  * FTS5), parentheses, {@code "phrases"} ({@code ""} is a quote inside one) and prefix terms
  * ({@code run*}, {@code "new yor"*}). Everything else is a {@link KvValidationException} that says
  * what to change: FTS5's {@code NEAR}, column filters, {@code ^}, {@code +}, punctuation outside
- * quotes, unbalanced quotes or parentheses, queries too long or too deeply nested.
+ * quotes, control characters, unbalanced quotes or parentheses, queries too long or too deeply
+ * nested.
  */
 public final class QueryParser {
 
@@ -46,6 +47,12 @@ public final class QueryParser {
         }
         if (query.length() > MAX_LENGTH) {
             throw invalid("the query is " + query.length() + " characters long; the most is " + MAX_LENGTH);
+        }
+        for (int i = 0; i < query.length(); i++) {
+            char c = query.charAt(i);
+            if (Character.isISOControl(c) && !Character.isWhitespace(c)) {
+                throw invalid(String.format("control character U+%04X at position %d", (int) c, i + 1));
+            }
         }
         QueryParser parser = new QueryParser(lex(query));
         SearchQuery tree = parser.or();

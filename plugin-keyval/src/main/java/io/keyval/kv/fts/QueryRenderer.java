@@ -1,14 +1,18 @@
 package io.keyval.kv.fts;
 
 import io.keyval.kv.KvValidationException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
  * Renders a {@link SearchQuery} in an engine's own syntax: the shape is the same for both, the
  * phrases and operators differ. A phrase with nothing to search for under the index's tokenizer
- * (only punctuation, say) is a {@link KvValidationException}.
+ * (only punctuation, say), or with a term too long to be indexed, is a {@link KvValidationException}.
  */
 abstract class QueryRenderer {
+
+    /** The longest term (UTF-8 bytes): PostgreSQL's limit, on both engines so that they answer alike. */
+    static final int MAX_TERM_BYTES = 2046;
 
     private final TextTokenizer tokenizer;
 
@@ -32,6 +36,12 @@ abstract class QueryRenderer {
             if (terms.isEmpty()) {
                 throw new KvValidationException("Invalid search query: \"" + p.text()
                         + "\" has no letters or digits to search for");
+            }
+            for (String term : terms) {
+                if (term.getBytes(StandardCharsets.UTF_8).length > MAX_TERM_BYTES) {
+                    throw new KvValidationException("Invalid search query: a term is longer than " + MAX_TERM_BYTES
+                            + " bytes, the longest a term can be searched for");
+                }
             }
             phrase(p, terms, out);
         } else if (query instanceof SearchQuery.And and) {

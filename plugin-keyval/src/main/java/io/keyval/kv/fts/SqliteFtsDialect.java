@@ -8,6 +8,7 @@ import io.keyval.kv.where.SqlFragment;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,9 +43,30 @@ public final class SqliteFtsDialect implements FtsDialect {
     }
 
     @Override
-    public void dropStorage(SqlSession session, IndexDefinition index) throws SQLException {
-        execute(session, "DROP TABLE IF EXISTS " + index.table());
-        execute(session, "DROP TABLE IF EXISTS " + keys(index));
+    public void dropStorage(SqlSession session, long id) throws SQLException {
+        execute(session, "DROP TABLE IF EXISTS " + IndexDefinition.table(id));
+        execute(session, "DROP TABLE IF EXISTS " + IndexDefinition.table(id) + "_keys");
+    }
+
+    @Override
+    public List<Long> storedIndexes(SqlSession session) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (ResultSet rs = session.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").executeQuery()) {
+            while (rs.next()) {
+                IndexDefinition.idOf(rs.getString(1)).ifPresent(ids::add);
+            }
+        }
+        return ids;
+    }
+
+    @Override
+    public boolean isMissingStorage(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains("no such table")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -78,18 +100,17 @@ public final class SqliteFtsDialect implements FtsDialect {
     }
 
     @Override
-    public void remove(SqlSession session, IndexDefinition index, Key key) throws SQLException {
+    public void remove(SqlSession session, IndexDefinition index, List<Key> keys) throws SQLException {
         PreparedStatement row = session.prepare("DELETE FROM " + keys(index) + " WHERE key = ? RETURNING docid");
-        row.setBytes(1, key.toBytes());
-        Long docid = null;
-        try (ResultSet rs = row.executeQuery()) {
-            if (rs.next()) {
-                docid = rs.getLong(1);
+        PreparedStatement doc = session.prepare("DELETE FROM " + index.table() + " WHERE rowid = ?");
+        for (Key key : keys) {
+            row.setBytes(1, key.toBytes());
+            try (ResultSet rs = row.executeQuery()) {
+                if (!rs.next()) {
+                    continue;
+                }
+                doc.setLong(1, rs.getLong(1));
             }
-        }
-        if (docid != null) {
-            PreparedStatement doc = session.prepare("DELETE FROM " + index.table() + " WHERE rowid = ?");
-            doc.setLong(1, docid);
             doc.executeUpdate();
         }
     }

@@ -12,8 +12,8 @@ import java.util.List;
  *
  * <ul>
  *   <li>{@code unicode61} ({@code remove_diacritics 2}): a term is a run of Unicode letters (L*),
- *       digits and other numbers (N*) and private-use characters (Co), which combining diacritics
- *       (U+0300..U+0331) may continue; it is lower-cased and a letter that is an ASCII letter plus
+ *       digits and other numbers (N*) and private-use characters (Co), which FTS5's combining
+ *       diacritics (25 marks of U+0300..U+0331) may continue; it is lower-cased and a letter that is an ASCII letter plus
  *       diacritics becomes that letter ({@code É} is {@code e}).</li>
  *   <li>{@code porter}: {@code unicode61}, then {@link PorterStemmer}.</li>
  *   <li>{@code ascii}: a term is a run of ASCII letters and digits and of any non-ASCII character;
@@ -29,8 +29,13 @@ public final class TextTokenizer {
     private static final TextTokenizer PORTER = new TextTokenizer(FtsTokenizer.PORTER);
     private static final TextTokenizer ASCII = new TextTokenizer(FtsTokenizer.ASCII);
     private static final int FIRST_DIACRITIC = 0x300;
-    private static final int LAST_DIACRITIC = 0x331;
+    /** FTS5's combining diacritics from U+0300 (bit n is U+0300 + n), which continue a term and are dropped. */
+    private static final long DIACRITICS = 0x000361F8_08029FDFL;
     private static final int DOTLESS_I = 0x131;
+    /** Outside the BMP, FTS5 folds the Deseret capitals only. */
+    private static final int DESERET_CAPITALS = 0x10400;
+    private static final int DESERET_CAPITALS_END = 0x10427;
+    private static final int DESERET_FOLD = 0x28;
 
     private final FtsTokenizer kind;
 
@@ -48,11 +53,6 @@ public final class TextTokenizer {
             case PORTER -> PORTER;
             case ASCII -> ASCII;
         };
-    }
-
-    /** @return the tokenizer */
-    public FtsTokenizer kind() {
-        return kind;
     }
 
     /** Receives terms in text order. */
@@ -115,7 +115,8 @@ public final class TextTokenizer {
     }
 
     private static boolean isDiacritic(int cp) {
-        return cp >= FIRST_DIACRITIC && cp <= LAST_DIACRITIC;
+        int bit = cp - FIRST_DIACRITIC;
+        return bit >= 0 && bit < Long.SIZE && (DIACRITICS >>> bit & 1) != 0;
     }
 
     /** Appends the folded character (nothing for a diacritic that unicode61 removes). */
@@ -137,9 +138,12 @@ public final class TextTokenizer {
     /**
      * Simple Unicode case folding, as FTS5 folds: the lower case, and for a lower-case letter with
      * another folding ({@code ſ}, {@code ς}, {@code µ}) the lower case of its upper case. The dotless
-     * {@code ı} folds to itself.
+     * {@code ı} folds to itself; outside the BMP only the Deseret capitals fold.
      */
     private static int caseFold(int cp) {
+        if (cp > Character.MAX_VALUE) {
+            return cp >= DESERET_CAPITALS && cp <= DESERET_CAPITALS_END ? cp + DESERET_FOLD : cp;
+        }
         int lower = Character.toLowerCase(cp);
         return lower != cp || cp == DOTLESS_I ? lower : Character.toLowerCase(Character.toUpperCase(cp));
     }
