@@ -23,6 +23,7 @@ import io.keyval.kv.queue.DefaultQueue;
 import io.keyval.kv.queue.QueueService;
 import io.keyval.kv.service.KvService;
 import io.keyval.kv.store.KvStore;
+import io.keyval.kv.transfer.StoreTransfer;
 import io.keyval.kv.watch.WatchHub;
 import java.time.Clock;
 import java.util.List;
@@ -83,10 +84,12 @@ final class MetricsOverhead {
             try {
                 KvQueue kvQueue = new DefaultQueue(queue);
                 KvFts kvFts = new DefaultFts(fts);
-                Side on = new Side(ON, new KvService(store, metrics), triggers, watches, kvQueue, kvFts,
+                StoreTransfer transfer = new StoreTransfer(adapter, io.keyval.kv.engine.Engine.of(adapter.type()),
+                        store, fts, Clock.systemUTC());
+                Side on = new Side(ON, new KvService(store, metrics), triggers, watches, kvQueue, kvFts, transfer,
                         adapter.durability());
                 Side off = new Side(OFF, new KvService(store, MetricsRecorder.NONE), triggers, watches, kvQueue, kvFts,
-                        adapter.durability());
+                        transfer, adapter.durability());
                 PointWorkload.sets(off.apiClients(), 1, p); // every key W2 reads
                 measure("api", 1, on.apiClients(), off.apiClients(), on, off);
                 for (int clients : BenchmarkRound.HTTP_CLIENTS) {
@@ -148,10 +151,10 @@ final class MetricsOverhead {
         private final String durability;
 
         Side(String system, KvService service, TriggerDispatcher triggers, WatchHub watches, KvQueue queue, KvFts fts,
-                String durability) {
+                StoreTransfer transfer, String durability) {
             this.system = system;
             this.service = service;
-            this.kv = new DefaultKv(service, triggers, Optional.empty(), watches, queue, fts);
+            this.kv = new DefaultKv(service, triggers, Optional.empty(), watches, queue, fts, transfer);
             this.durability = durability;
         }
 

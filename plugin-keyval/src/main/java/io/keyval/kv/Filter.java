@@ -1,8 +1,8 @@
 package io.keyval.kv;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**
  * A where filter over entry values (docs/http-api.md §5): field paths mapped to values or operator objects,

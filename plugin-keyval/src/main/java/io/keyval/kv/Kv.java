@@ -1,6 +1,8 @@
 package io.keyval.kv;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -220,6 +222,42 @@ public interface Kv {
      * @return the search indexes
      */
     KvFts fts();
+
+    /**
+     * Writes an export of the store, or of the entries under a prefix, as NDJSON (docs/export-import.md):
+     * a header, the search index definitions, the live entries with their absolute expiry, an end
+     * record. It reads one consistent snapshot while writes go on, and streams: memory stays bounded.
+     *
+     * <pre>{@code
+     * try (OutputStream out = Files.newOutputStream(Path.of("backup.ndjson"))) {
+     *     kv.exportTo(out, ExportOptions.wholeStore());
+     * }
+     * }</pre>
+     *
+     * @param out where to write; not closed
+     * @param options the prefix to export
+     * @return the number of entries written
+     */
+    long exportTo(OutputStream out, ExportOptions options);
+
+    /**
+     * Applies an export through the normal commit path (indexes, watchers and triggers see the
+     * entries): entries get new versionstamps, expired ones are skipped, index definitions are created
+     * before the entries that follow them.
+     *
+     * <pre>{@code
+     * try (InputStream in = Files.newInputStream(Path.of("backup.ndjson"))) {
+     *     ImportResult r = kv.importFrom(in, ImportOptions.defaults().overwrite(false));
+     * }
+     * }</pre>
+     *
+     * @param in the export; read to its end, not closed
+     * @param options overwrite or skip existing keys; all at once or in batches
+     * @return what was applied
+     * @throws KvImportException at the first record that cannot be read or applied (it names the line
+     *     and what was applied before it)
+     */
+    ImportResult importFrom(InputStream in, ImportOptions options);
 
     /**
      * This host's operation metrics, as {@code GET /metrics} shows them. Calls through this interface

@@ -229,6 +229,15 @@ public final class FtsService implements AutoCloseable {
         }
     }
 
+    /**
+     * @param session a session, in whatever transaction the caller reads (an export's snapshot)
+     * @return every index definition, in prefix order
+     * @throws SQLException on a database failure
+     */
+    public static List<FtsIndex> definitions(SqlSession session) throws SQLException {
+        return IndexTable.all(session).stream().map(IndexDefinition::toPublic).toList();
+    }
+
     /** @return every index, in prefix order */
     public List<IndexDefinition> listIndexes() {
         return StoreFailures.translating(() -> db.read(IndexTable::all));

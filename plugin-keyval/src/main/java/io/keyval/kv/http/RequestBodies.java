@@ -11,10 +11,10 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.function.Consumer;
-import org.xnio.IoUtils;
-import org.xnio.channels.StreamSourceChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xnio.IoUtils;
+import org.xnio.channels.StreamSourceChannel;
 
 /**
  * Reads a whole request body without blocking, before its route runs, capped at the configured

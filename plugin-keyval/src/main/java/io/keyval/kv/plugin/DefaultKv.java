@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.keyval.kv.AtomicOperation;
 import io.keyval.kv.CommitResult;
 import io.keyval.kv.DeleteOptions;
+import io.keyval.kv.ExportOptions;
 import io.keyval.kv.Filter;
+import io.keyval.kv.ImportOptions;
+import io.keyval.kv.ImportResult;
 import io.keyval.kv.Key;
 import io.keyval.kv.Kv;
 import io.keyval.kv.KvChange;
@@ -27,8 +30,11 @@ import io.keyval.kv.service.KvService;
 import io.keyval.kv.store.JsonValues;
 import io.keyval.kv.store.RawPage;
 import io.keyval.kv.store.StoredEntry;
+import io.keyval.kv.transfer.StoreTransfer;
 import io.keyval.kv.watch.WatchHub;
 import io.keyval.kv.watch.WatchSink;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -53,6 +59,7 @@ public final class DefaultKv implements Kv {
     private final WatchHub watches;
     private final KvQueue queue;
     private final KvFts fts;
+    private final StoreTransfer transfer;
 
     /**
      * @param service the service operations
@@ -61,9 +68,10 @@ public final class DefaultKv implements Kv {
      * @param watches the store's watch hub (its owner closes it)
      * @param queue the store's queue
      * @param fts the store's search indexes
+     * @param transfer the store's export and import
      */
     public DefaultKv(KvService service, TriggerDispatcher triggers, Optional<KvMetrics> metrics, WatchHub watches,
-            KvQueue queue, KvFts fts) {
+            KvQueue queue, KvFts fts, StoreTransfer transfer) {
         this.service = service;
         this.transactions = new TransactionRunner(service.store(), service);
         this.triggers = triggers;
@@ -71,6 +79,7 @@ public final class DefaultKv implements Kv {
         this.watches = watches;
         this.queue = queue;
         this.fts = fts;
+        this.transfer = transfer;
     }
 
     @Override
@@ -81,6 +90,16 @@ public final class DefaultKv implements Kv {
     @Override
     public KvFts fts() {
         return fts;
+    }
+
+    @Override
+    public long exportTo(OutputStream out, ExportOptions options) {
+        return transfer.exportTo(options == null || options.prefix() == null ? Key.of() : options.prefix(), out);
+    }
+
+    @Override
+    public ImportResult importFrom(InputStream in, ImportOptions options) {
+        return transfer.importFrom(in, options == null ? ImportOptions.defaults() : options);
     }
 
     @Override

@@ -17,6 +17,7 @@ import io.keyval.kv.http.KvHttpApi;
 import io.keyval.kv.http.MetricsRoutes;
 import io.keyval.kv.http.QueueRoutes;
 import io.keyval.kv.http.Routes;
+import io.keyval.kv.http.TransferRoutes;
 import io.keyval.kv.http.WatchRoutes;
 import io.keyval.kv.metrics.MetricsRecorder;
 import io.keyval.kv.metrics.PostgresMetricsDialect;
@@ -30,6 +31,7 @@ import io.keyval.kv.service.KvService;
 import io.keyval.kv.store.KvStore;
 import io.keyval.kv.store.PostgresStoreDialect;
 import io.keyval.kv.store.SqliteStoreDialect;
+import io.keyval.kv.transfer.StoreTransfer;
 import io.keyval.kv.watch.WatchHub;
 import io.keyval.kv.watch.WatchSettings;
 import io.keyval.kv.where.PostgresWhereDialect;
@@ -69,7 +71,7 @@ public final class KeyValRuntime implements AutoCloseable {
 
     private KeyValRuntime(KvStore store, TriggerDispatcher triggers, Optional<StoreMetrics> metrics,
             MetricsRecorder recorder, TtlPurger purger, WatchHub watches, QueueService queue, FtsService fts,
-            KeyValSettings settings) {
+            StoreTransfer transfer, KeyValSettings settings) {
         this.store = store;
         this.triggers = triggers;
         this.metrics = metrics;
@@ -79,10 +81,10 @@ public final class KeyValRuntime implements AutoCloseable {
         this.fts = fts;
         KvService service = new KvService(store, recorder);
         this.kv = new DefaultKv(service, triggers, metrics.map(m -> (KvMetrics) m), watches, new DefaultQueue(queue),
-                new DefaultFts(fts));
+                new DefaultFts(fts), transfer);
         this.queueRoutes = new QueueRoutes(queue, settings.watch().heartbeat());
         List<Routes> routes = new ArrayList<>(List.of(new KeysRoutes(service), new AtomicRoutes(service), queueRoutes,
-                new FtsRoutes(fts)));
+                new FtsRoutes(fts), new TransferRoutes(transfer)));
         metrics.ifPresent(m -> routes.add(new MetricsRoutes(m)));
         WatchSettings watch = settings.watch();
         this.watchRoutes = watch.enabled()
@@ -130,7 +132,8 @@ public final class KeyValRuntime implements AutoCloseable {
                     settings.queue(), recorder, adapter.notifications());
             QueueService started = queue;
             metrics.ifPresent(m -> m.setQueueGauges(started));
-            return new KeyValRuntime(store, triggers, metrics, recorder, purger, watches, queue, fts, settings);
+            return new KeyValRuntime(store, triggers, metrics, recorder, purger, watches, queue, fts,
+                    new StoreTransfer(adapter, engine, store, fts, clock), settings);
         } catch (RuntimeException e) {
             if (fts != null) {
                 fts.close();

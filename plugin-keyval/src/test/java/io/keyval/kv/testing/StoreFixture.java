@@ -9,6 +9,7 @@ import io.keyval.database.testing.TestDatabases;
 import io.keyval.kv.Key;
 import io.keyval.kv.atomic.TriggerDispatcher;
 import io.keyval.kv.commit.WriteCommand;
+import io.keyval.kv.engine.Engine;
 import io.keyval.kv.fts.DefaultFts;
 import io.keyval.kv.fts.FtsService;
 import io.keyval.kv.metrics.MetricsRecorder;
@@ -19,6 +20,7 @@ import io.keyval.kv.service.KvService;
 import io.keyval.kv.store.JsonValues;
 import io.keyval.kv.store.KvStore;
 import io.keyval.kv.store.StoredEntry;
+import io.keyval.kv.transfer.StoreTransfer;
 import io.keyval.kv.watch.WatchHub;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -73,7 +75,8 @@ public abstract class StoreFixture {
         queue = QueueService.open(adapter, store);
         fts = FtsService.open(adapter, store, clock);
         kv = new DefaultKv(new KvService(store, MetricsRecorder.NONE), triggers, Optional.empty(), watches,
-                new DefaultQueue(queue), new DefaultFts(fts));
+                new DefaultQueue(queue), new DefaultFts(fts),
+                new StoreTransfer(adapter, Engine.of(adapter.type()), store, fts, clock));
     }
 
     @AfterAll

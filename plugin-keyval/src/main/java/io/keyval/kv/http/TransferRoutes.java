@@ -1,0 +1,67 @@
+package io.keyval.kv.http;
+
+import io.keyval.kv.ImportOptions;
+import io.keyval.kv.ImportResult;
+import io.keyval.kv.Key;
+import io.keyval.kv.KvValidationException;
+import io.keyval.kv.keys.KeyPaths;
+import io.keyval.kv.transfer.StoreTransfer;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * Export and import (docs/export-import.md): {@code GET /export} streams NDJSON from one snapshot;
+ * {@code POST /import} applies an export sent as the request body (up to the plugin's
+ * {@code maxBodySize}; larger ones through the Java API or the command line).
+ */
+public final class TransferRoutes implements Routes {
+
+    private final StoreTransfer transfer;
+
+    /** @param transfer the store's export and import */
+    public TransferRoutes(StoreTransfer transfer) {
+        this.transfer = transfer;
+    }
+
+    @Override
+    public void registerOn(Router router) {
+        router.add("GET", "/export", this::export)
+                .add("POST", "/import", this::importBody);
+    }
+
+    private void export(ApiRequest request) throws IOException {
+        Key prefix = KeyPaths.fromQuery(request.query("prefix"));
+        HttpServerExchange exchange = request.exchange();
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/x-ndjson");
+        exchange.getResponseHeaders().put(Headers.CONTENT_DISPOSITION, "attachment; filename=\"keyval-export.ndjson\"");
+        exchange.startBlocking();
+        try (OutputStream out = exchange.getOutputStream()) {
+            transfer.exportTo(prefix, out);
+        }
+    }
+
+    private void importBody(ApiRequest request) throws IOException {
+        String mode = request.query("mode");
+        if (mode != null && !mode.equals("overwrite") && !mode.equals("skip")) {
+            throw new KvValidationException("mode must be overwrite or skip, received '" + mode + "'");
+        }
+        String atomic = request.query("atomic");
+        if (atomic != null && !atomic.equals("true") && !atomic.equals("false")) {
+            throw new KvValidationException("atomic must be true or false, received '" + atomic + "'");
+        }
+        ImportResult result = transfer.importFrom(new ByteArrayInputStream(request.body()),
+                new ImportOptions(!"skip".equals(mode), "true".equals(atomic)));
+        JsonResponses.ok(request.exchange(), out -> {
+            out.writeStartObject();
+            out.writeBooleanField("ok", true);
+            out.writeNumberField("entries", result.entries());
+            out.writeNumberField("skippedExisting", result.skippedExisting());
+            out.writeNumberField("skippedExpired", result.skippedExpired());
+            out.writeNumberField("indexes", result.indexes());
+            out.writeEndObject();
+        });
+    }
+}

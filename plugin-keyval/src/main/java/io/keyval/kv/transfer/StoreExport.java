@@ -1,0 +1,156 @@
+package io.keyval.kv.transfer;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.keyval.database.DatabaseAdapter;
+import io.keyval.database.SqlSession;
+import io.keyval.kv.FtsIndex;
+import io.keyval.kv.Key;
+import io.keyval.kv.KvException;
+import io.keyval.kv.commit.Versionstamps;
+import io.keyval.kv.fts.FtsService;
+import io.keyval.kv.keys.KeyJson;
+import io.keyval.kv.keys.KeyRange;
+import io.keyval.kv.store.JsonValues;
+import io.keyval.kv.store.StoreFailures;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Writes an export ({@link ExportFormat}) of the whole store or a prefix from one consistent
+ * snapshot, while writes go on: every entry committed before the snapshot and live at its time,
+ * none committed after. Rows are streamed from the database to the output as they are read, so
+ * memory stays bounded whatever the size of the store.
+ *
+ * <pre>{@code
+ * new StoreExport(adapter, dialect, "sqlite", clock).write(Key.of(), Files.newOutputStream(file));
+ * }</pre>
+ */
+public final class StoreExport {
+
+    private static final String ENTRIES = "SELECT key, value, expires_at FROM kv_entries"
+            + " WHERE key > ? AND key < ? AND (expires_at IS NULL OR expires_at > ?) ORDER BY key";
+    private static final String SEQUENCE = "SELECT value FROM kv_sequence WHERE id = 1";
+    private static final int FETCH = 500;
+
+    private final DatabaseAdapter db;
+    private final TransferDialect dialect;
+    private final String engine;
+    private final Clock clock;
+
+    /**
+     * @param db the database
+     * @param dialect the engine's snapshot
+     * @param engine the engine's name, recorded in the header
+     * @param clock decides which entries have expired
+     */
+    public StoreExport(DatabaseAdapter db, TransferDialect dialect, String engine, Clock clock) {
+        this.db = db;
+        this.dialect = dialect;
+        this.engine = engine;
+        this.clock = clock;
+    }
+
+    /**
+     * @param prefix the entries' prefix (strict descendants); the empty key for the whole store
+     * @param out where to write; not closed
+     * @return the number of entries written
+     * @throws KvException when the database fails, or the output does (nothing more is written)
+     */
+    public long write(Key prefix, OutputStream out) {
+        long now = clock.millis();
+        return StoreFailures.translating(() -> db.readStreaming(s -> {
+            dialect.beginSnapshot(s);
+            try (JsonGenerator json = JsonValues.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+                json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                long entries = records(s, prefix, now, json);
+                json.flush();
+                return entries;
+            } catch (IOException e) {
+                throw new UncheckedIOException("Export output failed: " + e.getMessage(), e);
+            } finally {
+                dialect.endSnapshot(s);
+            }
+        }));
+    }
+
+    private long records(SqlSession s, Key prefix, long now, JsonGenerator json) throws SQLException, IOException {
+        json.writeStartObject();
+        json.writeStringField("type", ExportFormat.HEADER);
+        json.writeStringField("format", ExportFormat.FORMAT);
+        json.writeNumberField("version", ExportFormat.VERSION);
+        json.writeStringField("engine", engine);
+        json.writeStringField("exportedAt", Instant.ofEpochMilli(now).toString());
+        json.writeStringField("versionstamp", Versionstamps.format(sequence(s)));
+        json.writeFieldName("prefix");
+        KeyJson.write(prefix, json);
+        json.writeEndObject();
+        json.writeRaw('\n');
+        long indexes = 0;
+        for (FtsIndex index : FtsService.definitions(s)) {
+            if (index.prefix().startsWith(prefix)) {
+                indexes++;
+                json.writeStartObject();
+                json.writeStringField("type", ExportFormat.INDEX);
+                json.writeFieldName("prefix");
+                KeyJson.write(index.prefix(), json);
+                json.writeArrayFieldStart("fields");
+                for (String field : index.fields()) {
+                    json.writeString(field);
+                }
+                json.writeEndArray();
+                json.writeStringField("tokenize", index.tokenizer().id());
+                json.writeEndObject();
+                json.writeRaw('\n');
+            }
+        }
+        long entries = entries(s, prefix, now, json);
+        json.writeStartObject();
+        json.writeStringField("type", ExportFormat.END);
+        json.writeNumberField("indexes", indexes);
+        json.writeNumberField("entries", entries);
+        json.writeEndObject();
+        json.writeRaw('\n');
+        return entries;
+    }
+
+    private static long sequence(SqlSession s) throws SQLException {
+        try (ResultSet rs = s.prepare(SEQUENCE).executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    private static long entries(SqlSession s, Key prefix, long now, JsonGenerator json) throws SQLException, IOException {
+        KeyRange range = KeyRange.descendants(prefix);
+        PreparedStatement ps = s.prepare(ENTRIES);
+        ps.setFetchSize(FETCH);
+        ps.setBytes(1, range.lower());
+        ps.setBytes(2, range.upper());
+        ps.setLong(3, now);
+        long n = 0;
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                json.writeStartObject();
+                json.writeStringField("type", ExportFormat.ENTRY);
+                json.writeFieldName("key");
+                KeyJson.write(Key.fromBytes(rs.getBytes(1)), json);
+                json.writeFieldName("value");
+                json.writeRawValue(rs.getString(2));
+                long expiresAt = rs.getLong(3);
+                if (!rs.wasNull()) {
+                    json.writeNumberField("expiresAt", expiresAt);
+                }
+                json.writeEndObject();
+                json.writeRaw('\n');
+                n++;
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,234 @@
+package io.keyval.kv.transfer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.keyval.kv.FtsIndex;
+import io.keyval.kv.FtsTokenizer;
+import io.keyval.kv.ImportOptions;
+import io.keyval.kv.ImportResult;
+import io.keyval.kv.Key;
+import io.keyval.kv.KvImportException;
+import io.keyval.kv.KvValidationException;
+import io.keyval.kv.commit.CommitPipeline;
+import io.keyval.kv.fts.FtsService;
+import io.keyval.kv.keys.KeyJson;
+import io.keyval.kv.store.JsonValues;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads an export ({@link ExportFormat}) and applies it through the normal commit path, so that
+ * search indexes, watchers and triggers see the entries. Entries get new versionstamps from this
+ * store; expired ones are skipped; an index definition is created when it is read, before the
+ * entries after it. Records are applied in commits of {@value #BATCH} entries as they are read
+ * (memory stays bounded), or, for an atomic import, all in one commit once the whole input has been
+ * read and checked.
+ *
+ * <p>The first record that cannot be read or applied stops the import with a
+ * {@link KvImportException} that names its line: every record before it is applied (none, for an
+ * atomic import), none after it.
+ */
+public final class StoreImport {
+
+    static final int BATCH = 500;
+    /** The longest line: a 10 MiB value with its key, escaped, and room to spare. */
+    static final int MAX_LINE_BYTES = 64 << 20;
+
+    private final CommitPipeline pipeline;
+    private final FtsService fts;
+    private final Clock clock;
+
+    /**
+     * @param pipeline the store's commit pipeline
+     * @param fts the store's search indexes
+     * @param clock decides which entries have expired
+     */
+    public StoreImport(CommitPipeline pipeline, FtsService fts, Clock clock) {
+        this.pipeline = pipeline;
+        this.fts = fts;
+        this.clock = clock;
+    }
+
+    /** An entry read and checked, not yet applied. */
+    private record Pending(Key key, String json, Long expiresAt) {
+    }
+
+    /** The counts so far; mutable, for one import. */
+    private static final class Counts {
+        long entries;
+        long skippedExisting;
+        long skippedExpired;
+        long indexes;
+
+        ImportResult result() {
+            return new ImportResult(entries, skippedExisting, skippedExpired, indexes);
+        }
+    }
+
+    /**
+     * @param in the export; read to its end, not closed
+     * @param options overwrite or skip existing keys; atomic or in batches
+     * @return what was applied
+     * @throws KvImportException at the first record that cannot be read or applied
+     */
+    public ImportResult apply(InputStream in, ImportOptions options) {
+        Counts counts = new Counts();
+        List<Pending> pending = new ArrayList<>();
+        List<FtsIndex> indexes = new ArrayList<>();
+        LineReader lines = new LineReader(in, MAX_LINE_BYTES);
+        long lineNo = 0;
+        boolean header = false;
+        boolean ended = false;
+        try {
+            String line;
+            while ((line = lines.next()) != null) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                if (ended) {
+                    throw new KvValidationException("records after the end record");
+                }
+                JsonNode record = parse(line);
+                String type = record.path("type").asText("");
+                if (!header) {
+                    checkHeader(record, type);
+                    header = true;
+                    continue;
+                }
+                switch (type) {
+                    case ExportFormat.INDEX -> {
+                        FtsIndex index = index(record);
+                        if (options.atomic()) {
+                            indexes.add(index);
+                        } else {
+                            flush(pending, options, counts);
+                            fts.createIndex(index);
+                            counts.indexes++;
+                        }
+                    }
+                    case ExportFormat.ENTRY -> {
+                        Pending entry = entry(record);
+                        if (entry.expiresAt() != null && entry.expiresAt() <= clock.millis()) {
+                            counts.skippedExpired++;
+                            continue;
+                        }
+                        pending.add(entry);
+                        if (options.atomic() && pending.size() > ImportOptions.MAX_ATOMIC_ENTRIES) {
+                            throw new KvValidationException("an atomic import holds at most "
+                                    + ImportOptions.MAX_ATOMIC_ENTRIES + " entries; import without atomic");
+                        }
+                        if (!options.atomic() && pending.size() >= BATCH) {
+                            flush(pending, options, counts);
+                        }
+                    }
+                    case ExportFormat.END -> ended = true;
+                    case ExportFormat.HEADER -> throw new KvValidationException("a second header");
+                    default -> throw new KvValidationException("unknown record type '" + type + "'");
+                }
+            }
+            if (!header) {
+                throw new KvValidationException("the input is empty: an export starts with a header record");
+            }
+            if (!ended) {
+                throw new KvValidationException("the input ends without an end record: the export is incomplete");
+            }
+            for (FtsIndex index : indexes) {
+                fts.createIndex(index);
+                counts.indexes++;
+            }
+            flush(pending, options, counts);
+            return counts.result();
+        } catch (KvValidationException e) {
+            if (!options.atomic()) {
+                flush(pending, options, counts); // every record before the failing one is applied
+            }
+            String where = ended || lineNo == 0 ? "" : "line " + lineNo + ": ";
+            throw new KvImportException("Import stopped at " + where + e.getMessage() + "; applied before it: "
+                    + counts.result().describe(), counts.result());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Import input failed after line " + lineNo + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonNode parse(String line) {
+        try {
+            JsonNode record = JsonValues.MAPPER.readTree(line);
+            if (record == null || !record.isObject()) {
+                throw new KvValidationException("not a JSON object");
+            }
+            return record;
+        } catch (JsonProcessingException e) {
+            throw new KvValidationException("not JSON (" + e.getOriginalMessage() + ")");
+        }
+    }
+
+    private static void checkHeader(JsonNode record, String type) {
+        if (!type.equals(ExportFormat.HEADER) || !ExportFormat.FORMAT.equals(record.path("format").asText())) {
+            throw new KvValidationException("not a KeyVal export: the first record must be"
+                    + " {\"type\":\"header\",\"format\":\"" + ExportFormat.FORMAT + "\",...}");
+        }
+        JsonNode version = record.path("version");
+        if (!version.canConvertToInt() || version.intValue() < 1) {
+            throw new KvValidationException("the header's version must be a positive integer");
+        }
+        if (version.intValue() > ExportFormat.VERSION) {
+            throw new KvValidationException("this export has format version " + version.intValue()
+                    + ", newer than this plugin reads (" + ExportFormat.VERSION + "): upgrade the plugin to import it");
+        }
+    }
+
+    private static FtsIndex index(JsonNode record) {
+        Key prefix = KeyJson.parseKey(record.path("prefix"), false);
+        JsonNode fields = record.path("fields");
+        if (!fields.isArray()) {
+            throw new KvValidationException("an index record needs a fields array");
+        }
+        List<String> paths = new ArrayList<>();
+        fields.forEach(f -> paths.add(f.isTextual() ? f.textValue() : null));
+        String tokenize = record.path("tokenize").asText(FtsTokenizer.UNICODE61.id());
+        return new FtsIndex(prefix, paths, FtsTokenizer.of(tokenize));
+    }
+
+    private static Pending entry(JsonNode record) {
+        Key key = KeyJson.parseKey(record.get("key"), false);
+        JsonNode value = record.get("value");
+        if (value == null) {
+            throw new KvValidationException("an entry record needs a value");
+        }
+        String json = JsonValues.compact(JsonValues.write(value).getBytes(StandardCharsets.UTF_8));
+        JsonNode expiresAt = record.get("expiresAt");
+        if (expiresAt != null && !expiresAt.isNull() && !expiresAt.canConvertToLong()) {
+            throw new KvValidationException("expiresAt must be epoch milliseconds, received " + expiresAt);
+        }
+        return new Pending(key, json, expiresAt == null || expiresAt.isNull() ? null : expiresAt.longValue());
+    }
+
+    /** Applies the pending entries in one commit, and counts them. */
+    private void flush(List<Pending> pending, ImportOptions options, Counts counts) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        long[] outcome = pipeline.submit(ctx -> {
+            long written = 0;
+            long skipped = 0;
+            for (Pending p : pending) {
+                if (!options.overwrite() && ctx.readLive(p.key()).exists()) {
+                    skipped++;
+                } else {
+                    ctx.put(p.key(), p.json(), p.expiresAt());
+                    written++;
+                }
+            }
+            return new long[] {written, skipped};
+        });
+        counts.entries += outcome[0];
+        counts.skippedExisting += outcome[1];
+        pending.clear();
+    }
+}

@@ -1,0 +1,53 @@
+package io.keyval.kv.transfer;
+
+import io.keyval.database.DatabaseAdapter;
+import io.keyval.kv.ImportOptions;
+import io.keyval.kv.ImportResult;
+import io.keyval.kv.Key;
+import io.keyval.kv.engine.Engine;
+import io.keyval.kv.fts.FtsService;
+import io.keyval.kv.store.KvStore;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+
+/**
+ * Export and import of one store ({@link StoreExport}, {@link StoreImport}), as the Java API and the
+ * HTTP endpoints use them.
+ */
+public final class StoreTransfer {
+
+    private final StoreExport export;
+    private final StoreImport importer;
+
+    /**
+     * @param db the database
+     * @param engine its engine
+     * @param store the store on it
+     * @param fts the store's search indexes
+     * @param clock the time source (expiry)
+     */
+    public StoreTransfer(DatabaseAdapter db, Engine engine, KvStore store, FtsService fts, Clock clock) {
+        this.export = new StoreExport(db, engine.select(TransferDialect.Sqlite::new, TransferDialect.Postgres::new),
+                engine.id(), clock);
+        this.importer = new StoreImport(store.pipeline(), fts, clock);
+    }
+
+    /**
+     * @param prefix the entries' prefix; the empty key for the whole store
+     * @param out where to write; not closed
+     * @return the number of entries written
+     */
+    public long exportTo(Key prefix, OutputStream out) {
+        return export.write(prefix, out);
+    }
+
+    /**
+     * @param in an export; not closed
+     * @param options how to apply it
+     * @return what was applied
+     */
+    public ImportResult importFrom(InputStream in, ImportOptions options) {
+        return importer.apply(in, options);
+    }
+}

@@ -1,0 +1,244 @@
+package io.keyval.kv.transfer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.keyval.database.Databases;
+import io.keyval.database.testing.TestDatabases;
+import io.keyval.host.api.PluginConfig;
+import io.keyval.kv.ExportOptions;
+import io.keyval.kv.ImportOptions;
+import io.keyval.kv.ImportResult;
+import io.keyval.kv.Key;
+import io.keyval.kv.Kv;
+import io.keyval.kv.KvImportException;
+import io.keyval.kv.ListOptions;
+import io.keyval.kv.plugin.KeyValSettings;
+import io.keyval.kv.testing.RuntimeServer;
+import io.keyval.kv.testing.SettableClock;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Export and import on one engine, through the Java API and over HTTP: a snapshot taken during a
+ * write burst, the modes, expired entries, a bad line in the middle (its number, exactly what was
+ * applied), an atomic import (all or nothing), a newer format refused. One server per class; each
+ * test works below its own prefix.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class TransferContract {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path tempDir;
+
+    private final SettableClock clock = new SettableClock(System.currentTimeMillis());
+    private final AtomicInteger testNo = new AtomicInteger();
+    private Databases.ClosableDatabaseService databases;
+    private RuntimeServer server;
+    private Kv kv;
+    private Key root;
+
+    protected abstract TestDatabases.Engine engine();
+
+    @BeforeAll
+    void start() {
+        databases = TestDatabases.open(engine(), tempDir);
+        server = new RuntimeServer(databases.getRootAdapter(null), KeyValSettings.from(PluginConfig.of(Map.of()), "t"),
+                clock);
+        kv = server.kv();
+    }
+
+    @AfterAll
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+        if (databases != null) {
+            databases.close();
+        }
+    }
+
+    @BeforeEach
+    void freshRoot() {
+        root = Key.of("transfer", "t" + testNo.incrementAndGet());
+    }
+
+    private String export(Key prefix) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        kv.exportTo(out, ExportOptions.under(prefix));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private ImportResult importText(String ndjson, ImportOptions options) {
+        return kv.importFrom(new ByteArrayInputStream(ndjson.getBytes(StandardCharsets.UTF_8)), options);
+    }
+
+    private List<String> lines(String ndjson) {
+        return List.of(ndjson.split("\n"));
+    }
+
+    /** @return the export with every key moved from {@code from} to {@code to} */
+    private static String moved(String ndjson, Key from, Key to) {
+        return ndjson.replace(from.toString().substring(0, from.toString().length() - 1),
+                to.toString().substring(0, to.toString().length() - 1));
+    }
+
+    @Test
+    void anExportIsOneSnapshotWhileWritesGoOn() throws Exception {
+        for (int i = 0; i < 2000; i++) {
+            kv.set(root.append("before", i), i);
+        }
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger written = new AtomicInteger();
+        Thread writer = new Thread(() -> {
+            while (!stop.get()) {
+                int n = written.get();
+                kv.atomic().set(root.append("during", n), n).sum(root.append("counter"), 1).commit();
+                written.incrementAndGet();
+            }
+        });
+        writer.start();
+        String ndjson;
+        try {
+            while (written.get() < 50) {
+                Thread.sleep(1);
+            }
+            ndjson = export(root);
+        } finally {
+            stop.set(true);
+            writer.join();
+        }
+        long during = 0;
+        long before = 0;
+        long counter = -1;
+        for (String line : lines(ndjson)) {
+            JsonNode record = JSON.readTree(line);
+            if (!record.path("type").asText().equals("entry")) {
+                continue;
+            }
+            String group = record.get("key").get(2).asText();
+            if (group.equals("before")) {
+                before++;
+            } else if (group.equals("during")) {
+                during++;
+            } else {
+                counter = record.get("value").asLong();
+            }
+        }
+        assertEquals(2000, before, "every entry committed before the export");
+        assertEquals(counter, during, "the counter and the entries come from the same commits: one snapshot");
+        assertTrue(during >= 50 && during < written.get(), during + " of " + written.get());
+        JsonNode end = JSON.readTree(lines(ndjson).get(lines(ndjson).size() - 1));
+        assertEquals(before + during + 1, end.get("entries").asLong());
+    }
+
+    @Test
+    void importModesExpiryAndNewVersionstamps() throws Exception {
+        Key src = root.append("src");
+        kv.set(src.append("a"), Map.of("v", 1));
+        kv.set(src.append("b"), Map.of("v", 2), Duration.ofSeconds(60));
+        kv.set(src.append("c"), Map.of("v", 3), Duration.ofSeconds(5));
+        String ndjson = export(src);
+        clock.advance(10_000); // c has expired by the time of the import
+        Key dst = root.append("dst");
+        kv.set(dst.append("a"), "kept");
+        String into = moved(ndjson, src, dst);
+
+        ImportResult skip = importText(into, ImportOptions.defaults().overwrite(false));
+        assertEquals(new ImportResult(1, 1, 1, 0), skip);
+        assertEquals("\"kept\"", kv.get(dst.append("a")).value().toString());
+        String vs = kv.get(dst.append("b")).versionstamp();
+        ImportResult overwrite = importText(into, ImportOptions.defaults());
+        assertEquals(new ImportResult(2, 0, 1, 0), overwrite);
+        assertEquals(1, kv.get(dst.append("a")).value().get("v").asInt());
+        assertTrue(kv.get(dst.append("b")).versionstamp().compareTo(vs) > 0, "new versionstamps from this store");
+        clock.advance(50_001);
+        assertEquals(null, kv.get(dst.append("b")).value(), "the absolute expiry came along");
+    }
+
+    @Test
+    void aBadLineStopsTheImportWithItsNumberAndWhatWasApplied() {
+        Key src = root.append("src");
+        for (int i = 0; i < 1200; i++) {
+            kv.set(src.append(i), i);
+        }
+        Key dst = root.append("dst");
+        List<String> records = new ArrayList<>(lines(moved(export(src), src, dst)));
+        records.add(1001, "{\"type\":\"entry\",\"key\":[\"broken\"");
+        String broken = String.join("\n", records);
+        KvImportException e = assertThrows(KvImportException.class,
+                () -> importText(broken, ImportOptions.defaults()));
+        assertTrue(e.getMessage().startsWith("Import stopped at line 1002: not JSON"), e.getMessage());
+        assertEquals(new ImportResult(1000, 0, 0, 0), e.applied());
+        assertEquals(1000, kv.count(dst), "exactly the records before the bad line");
+
+        Key atomicDst = root.append("atomic");
+        String atomicBroken = moved(broken, dst, atomicDst);
+        KvImportException atomic = assertThrows(KvImportException.class,
+                () -> importText(atomicBroken, ImportOptions.defaults().atomic(true)));
+        assertEquals(new ImportResult(0, 0, 0, 0), atomic.applied());
+        assertEquals(0, kv.count(atomicDst), "an atomic import applies nothing");
+        assertEquals(1200, importText(moved(export(src), src, atomicDst), ImportOptions.defaults().atomic(true)).entries());
+        assertEquals(1200, kv.count(atomicDst));
+    }
+
+    @Test
+    void whatIsNotAnExportIsRefusedWithAReason() {
+        assertThrows(KvImportException.class, () -> importText("", ImportOptions.defaults()));
+        KvImportException newer = assertThrows(KvImportException.class, () -> importText(
+                "{\"type\":\"header\",\"format\":\"keyval-export\",\"version\":2}\n{\"type\":\"end\"}\n",
+                ImportOptions.defaults()));
+        assertTrue(newer.getMessage().contains("format version 2, newer than this plugin reads (1)"), newer.getMessage());
+        KvImportException truncated = assertThrows(KvImportException.class, () -> importText(
+                "{\"type\":\"header\",\"format\":\"keyval-export\",\"version\":1}\n", ImportOptions.defaults()));
+        assertTrue(truncated.getMessage().contains("without an end record"), truncated.getMessage());
+        KvImportException unknown = assertThrows(KvImportException.class, () -> importText(
+                "{\"type\":\"header\",\"format\":\"keyval-export\",\"version\":1}\n{\"type\":\"mystery\"}\n",
+                ImportOptions.defaults()));
+        assertTrue(unknown.getMessage().contains("line 2: unknown record type 'mystery'"), unknown.getMessage());
+    }
+
+    @Test
+    void exportAndImportOverHttp() throws Exception {
+        Key src = root.append("src");
+        kv.set(src.append(1), Map.of("t", "hello"));
+        kv.set(src.append(2), List.of(1, 2, 3));
+        String path = "/export?prefix=transfer/" + root.part(1) + "/src";
+        HttpResponse<String> exported = server.send("GET", path, null);
+        assertEquals(200, exported.statusCode(), exported.body());
+        assertEquals("application/x-ndjson", exported.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(export(src), exported.body());
+        Key dst = root.append("dst");
+        HttpResponse<String> imported = server.send("POST", "/import?mode=skip", moved(exported.body(), src, dst));
+        assertEquals(200, imported.statusCode(), imported.body());
+        assertEquals("{\"ok\":true,\"entries\":2,\"skippedExisting\":0,\"skippedExpired\":0,\"indexes\":0}",
+                imported.body());
+        assertEquals(2, kv.list(dst, ListOptions.defaults()).size());
+        HttpResponse<String> bad = server.send("POST", "/import?mode=merge", exported.body());
+        assertEquals(400, bad.statusCode());
+        HttpResponse<String> broken = server.send("POST", "/import", "{\"type\":\"header\"}\n");
+        assertEquals(400, broken.statusCode());
+        assertTrue(JSON.readTree(broken.body()).get("error").asText().startsWith("Import stopped at line 1: not a KeyVal export"),
+                broken.body());
+    }
+}
