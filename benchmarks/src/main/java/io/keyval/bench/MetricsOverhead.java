@@ -85,7 +85,7 @@ final class MetricsOverhead {
                 KvQueue kvQueue = new DefaultQueue(queue);
                 KvFts kvFts = new DefaultFts(fts);
                 StoreTransfer transfer = new StoreTransfer(adapter, io.keyval.kv.engine.Engine.of(adapter.type()),
-                        store, fts, Clock.systemUTC());
+                        store, fts, queue, Clock.systemUTC());
                 Side on = new Side(ON, new KvService(store, metrics), triggers, watches, kvQueue, kvFts, transfer,
                         adapter.durability());
                 Side off = new Side(OFF, new KvService(store, MetricsRecorder.NONE), triggers, watches, kvQueue, kvFts,

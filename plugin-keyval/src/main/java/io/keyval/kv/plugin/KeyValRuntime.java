@@ -133,7 +133,7 @@ public final class KeyValRuntime implements AutoCloseable {
             QueueService started = queue;
             metrics.ifPresent(m -> m.setQueueGauges(started));
             return new KeyValRuntime(store, triggers, metrics, recorder, purger, watches, queue, fts,
-                    new StoreTransfer(adapter, engine, store, fts, clock), settings);
+                    new StoreTransfer(adapter, engine, store, fts, queue, clock), settings);
         } catch (RuntimeException e) {
             if (fts != null) {
                 fts.close();

@@ -2,6 +2,7 @@ package io.keyval.kv.queue;
 
 import io.keyval.database.DatabaseAdapter;
 import io.keyval.database.Notifications;
+import io.keyval.database.SqlSession;
 import io.keyval.kv.Key;
 import io.keyval.kv.KvQueue;
 import io.keyval.kv.QueueListenOptions;
@@ -12,6 +13,7 @@ import io.keyval.kv.metrics.MetricsRecorder;
 import io.keyval.kv.metrics.Operation;
 import io.keyval.kv.metrics.QueueGauges;
 import io.keyval.kv.store.KvStore;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -133,6 +135,39 @@ public final class QueueService implements QueueGauges, AutoCloseable {
             wakeups.oneIn(message.delayMillis());
             return id;
         });
+    }
+
+    /**
+     * Writes back messages and dead letters of an export (not counted as operations), inside the
+     * caller's write transaction; other hosts' consumers are told at its commit. Call
+     * {@link #wakeFor} once it committed.
+     *
+     * @param s the write transaction
+     * @param messages messages, with their ids, times and attempts; one whose id exists is left as it is
+     * @param dead dead letters
+     * @param now the time of the import (epoch ms)
+     * @throws SQLException on a database failure
+     */
+    public void importRecords(SqlSession s, List<QueueRecords.Message> messages, List<DeadLetter> dead, long now)
+            throws SQLException {
+        QueueRecords.insert(s, messages, dead, now);
+        if (!messages.isEmpty()) {
+            notices.ready(s, messages.size());
+        }
+    }
+
+    /**
+     * Wakes this host's idle consumers for imported messages, after their commit.
+     *
+     * @param messages the messages
+     * @param now the time of the import (epoch ms)
+     */
+    public void wakeFor(List<QueueRecords.Message> messages, long now) {
+        wakeups.ready(messages.size());
+        long firstReady = messages.stream().mapToLong(QueueRecords.Message::readyAt).min().orElse(now);
+        if (firstReady > now) {
+            wakeups.dueIn(firstReady - now);
+        }
     }
 
     /**

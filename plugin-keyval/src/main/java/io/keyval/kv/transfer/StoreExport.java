@@ -11,6 +11,8 @@ import io.keyval.kv.commit.Versionstamps;
 import io.keyval.kv.fts.FtsService;
 import io.keyval.kv.keys.KeyJson;
 import io.keyval.kv.keys.KeyRange;
+import io.keyval.kv.queue.DeadLetter;
+import io.keyval.kv.queue.QueueRecords;
 import io.keyval.kv.store.JsonValues;
 import io.keyval.kv.store.StoreFailures;
 import java.io.IOException;
@@ -25,7 +27,7 @@ import java.time.Instant;
 /**
  * Writes an export ({@link ExportFormat}) of the whole store or a prefix from one consistent
  * snapshot, while writes go on: every entry committed before the snapshot and live at its time,
- * none committed after. Rows are streamed from the database to the output as they are read, so
+ * none committed after; a whole-store export also holds the queue's messages and dead letters. Rows are streamed from the database to the output as they are read, so
  * memory stays bounded whatever the size of the store.
  *
  * <pre>{@code
@@ -111,13 +113,73 @@ public final class StoreExport {
             }
         }
         long entries = entries(s, prefix, now, json);
+        long[] queue = {0, 0};
+        if (prefix.isEmpty()) {
+            QueueRecords.messages(s, m -> {
+                write(json, () -> message(m, json));
+                queue[0]++;
+            });
+            QueueRecords.deadLetters(s, d -> {
+                write(json, () -> deadLetter(d, json));
+                queue[1]++;
+            });
+        }
         json.writeStartObject();
         json.writeStringField("type", ExportFormat.END);
         json.writeNumberField("indexes", indexes);
         json.writeNumberField("entries", entries);
+        json.writeNumberField("messages", queue[0]);
+        json.writeNumberField("deadLetters", queue[1]);
         json.writeEndObject();
         json.writeRaw('\n');
         return entries;
+    }
+
+    /** A record writer that may fail with an {@link IOException}. */
+    private interface Record {
+        void write() throws IOException;
+    }
+
+    private static void write(JsonGenerator json, Record record) {
+        try {
+            record.write();
+            json.writeRaw('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException("Export output failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void message(QueueRecords.Message m, JsonGenerator json) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("type", ExportFormat.MESSAGE);
+        json.writeStringField("id", m.id());
+        json.writeFieldName("value");
+        json.writeRawValue(m.valueJson());
+        json.writeNumberField("priority", m.priority());
+        json.writeNumberField("readyAt", m.readyAt());
+        json.writeNumberField("attempts", m.attempts());
+        json.writeFieldName("backoffSchedule");
+        json.writeRawValue(m.backoffJson());
+        if (m.keysJson() != null) {
+            json.writeFieldName("keysIfUndelivered");
+            json.writeRawValue(m.keysJson());
+        }
+        json.writeNumberField("createdAt", m.createdAt());
+        json.writeEndObject();
+    }
+
+    private static void deadLetter(DeadLetter d, JsonGenerator json) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("type", ExportFormat.DEAD_LETTER);
+        json.writeStringField("id", d.id());
+        json.writeStringField("originalId", d.originalId());
+        json.writeFieldName("value");
+        json.writeRawValue(d.valueJson());
+        json.writeStringField("error", d.errorMessage());
+        json.writeNumberField("attempts", d.attempts());
+        json.writeNumberField("createdAt", d.originalCreatedAt());
+        json.writeNumberField("failedAt", d.failedAt());
+        json.writeEndObject();
     }
 
     private static long sequence(SqlSession s) throws SQLException {

@@ -12,6 +12,9 @@ import io.keyval.kv.KvValidationException;
 import io.keyval.kv.commit.CommitPipeline;
 import io.keyval.kv.fts.FtsService;
 import io.keyval.kv.keys.KeyJson;
+import io.keyval.kv.queue.DeadLetter;
+import io.keyval.kv.queue.QueueRecords;
+import io.keyval.kv.queue.QueueService;
 import io.keyval.kv.store.JsonValues;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +26,8 @@ import java.util.List;
 
 /**
  * Reads an export ({@link ExportFormat}) and applies it through the normal commit path, so that
- * search indexes, watchers and triggers see the entries. Entries get new versionstamps from this
+ * search indexes, watchers and triggers see the entries; queue messages and dead letters keep their
+ * ids (one whose id exists is left as it is). Entries get new versionstamps from this
  * store; expired ones are skipped; an index definition is created when it is read, before the
  * entries after it. Records are applied in commits of {@value #BATCH} entries as they are read
  * (memory stays bounded), or, for an atomic import, all in one commit once the whole input has been
@@ -41,16 +45,19 @@ public final class StoreImport {
 
     private final CommitPipeline pipeline;
     private final FtsService fts;
+    private final QueueService queue;
     private final Clock clock;
 
     /**
      * @param pipeline the store's commit pipeline
      * @param fts the store's search indexes
+     * @param queue the store's queue
      * @param clock decides which entries have expired
      */
-    public StoreImport(CommitPipeline pipeline, FtsService fts, Clock clock) {
+    public StoreImport(CommitPipeline pipeline, FtsService fts, QueueService queue, Clock clock) {
         this.pipeline = pipeline;
         this.fts = fts;
+        this.queue = queue;
         this.clock = clock;
     }
 
@@ -64,9 +71,28 @@ public final class StoreImport {
         long skippedExisting;
         long skippedExpired;
         long indexes;
+        long messages;
+        long deadLetters;
 
         ImportResult result() {
-            return new ImportResult(entries, skippedExisting, skippedExpired, indexes);
+            return new ImportResult(entries, skippedExisting, skippedExpired, indexes, messages, deadLetters);
+        }
+    }
+
+    /** What is read and checked but not yet applied. */
+    private static final class Batch {
+        final List<Pending> entries = new ArrayList<>();
+        final List<QueueRecords.Message> messages = new ArrayList<>();
+        final List<DeadLetter> deadLetters = new ArrayList<>();
+
+        int size() {
+            return entries.size() + messages.size() + deadLetters.size();
+        }
+
+        void clear() {
+            entries.clear();
+            messages.clear();
+            deadLetters.clear();
         }
     }
 
@@ -78,7 +104,7 @@ public final class StoreImport {
      */
     public ImportResult apply(InputStream in, ImportOptions options) {
         Counts counts = new Counts();
-        List<Pending> pending = new ArrayList<>();
+        Batch pending = new Batch();
         List<FtsIndex> indexes = new ArrayList<>();
         LineReader lines = new LineReader(in, MAX_LINE_BYTES);
         long lineNo = 0;
@@ -118,14 +144,16 @@ public final class StoreImport {
                             counts.skippedExpired++;
                             continue;
                         }
-                        pending.add(entry);
-                        if (options.atomic() && pending.size() > ImportOptions.MAX_ATOMIC_ENTRIES) {
-                            throw new KvValidationException("an atomic import holds at most "
-                                    + ImportOptions.MAX_ATOMIC_ENTRIES + " entries; import without atomic");
-                        }
-                        if (!options.atomic() && pending.size() >= BATCH) {
-                            flush(pending, options, counts);
-                        }
+                        pending.entries.add(entry);
+                        added(pending, options, counts);
+                    }
+                    case ExportFormat.MESSAGE -> {
+                        pending.messages.add(message(record));
+                        added(pending, options, counts);
+                    }
+                    case ExportFormat.DEAD_LETTER -> {
+                        pending.deadLetters.add(deadLetter(record));
+                        added(pending, options, counts);
                     }
                     case ExportFormat.END -> ended = true;
                     case ExportFormat.HEADER -> throw new KvValidationException("a second header");
@@ -153,6 +181,17 @@ public final class StoreImport {
                     + counts.result().describe(), counts.result());
         } catch (IOException e) {
             throw new UncheckedIOException("Import input failed after line " + lineNo + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** After a record joined the batch: applies the batch when full (or checks the atomic limit). */
+    private void added(Batch pending, ImportOptions options, Counts counts) {
+        if (options.atomic() && pending.size() > ImportOptions.MAX_ATOMIC_ENTRIES) {
+            throw new KvValidationException("an atomic import holds at most " + ImportOptions.MAX_ATOMIC_ENTRIES
+                    + " records; import without atomic");
+        }
+        if (!options.atomic() && pending.size() >= BATCH) {
+            flush(pending, options, counts);
         }
     }
 
@@ -201,7 +240,7 @@ public final class StoreImport {
         if (value == null) {
             throw new KvValidationException("an entry record needs a value");
         }
-        String json = JsonValues.compact(JsonValues.write(value).getBytes(StandardCharsets.UTF_8));
+        String json = compact(value);
         JsonNode expiresAt = record.get("expiresAt");
         if (expiresAt != null && !expiresAt.isNull() && !expiresAt.canConvertToLong()) {
             throw new KvValidationException("expiresAt must be epoch milliseconds, received " + expiresAt);
@@ -209,15 +248,61 @@ public final class StoreImport {
         return new Pending(key, json, expiresAt == null || expiresAt.isNull() ? null : expiresAt.longValue());
     }
 
-    /** Applies the pending entries in one commit, and counts them. */
-    private void flush(List<Pending> pending, ImportOptions options, Counts counts) {
-        if (pending.isEmpty()) {
+    private static QueueRecords.Message message(JsonNode record) {
+        String id = text(record, "id");
+        JsonNode value = record.get("value");
+        JsonNode backoff = record.path("backoffSchedule");
+        JsonNode keys = record.get("keysIfUndelivered");
+        if (value == null || !backoff.isArray() || (keys != null && !keys.isNull() && !keys.isArray())) {
+            throw new KvValidationException("a message record needs a value and a backoffSchedule array");
+        }
+        if (keys != null && keys.isArray()) {
+            KeyJson.parseBatch(keys); // checks them
+        }
+        return new QueueRecords.Message(id, compact(value), (int) number(record, "priority"), number(record, "readyAt"),
+                (int) number(record, "attempts"), JsonValues.write(backoff),
+                keys == null || keys.isNull() ? null : JsonValues.write(keys), number(record, "createdAt"));
+    }
+
+    private static DeadLetter deadLetter(JsonNode record) {
+        JsonNode value = record.get("value");
+        if (value == null) {
+            throw new KvValidationException("a deadLetter record needs a value");
+        }
+        return new DeadLetter(text(record, "id"), text(record, "originalId"), compact(value), text(record, "error"),
+                (int) number(record, "attempts"), number(record, "createdAt"), number(record, "failedAt"));
+    }
+
+    private static String text(JsonNode record, String field) {
+        JsonNode node = record.get(field);
+        if (node == null || !node.isTextual()) {
+            throw new KvValidationException("field " + field + " must be a string");
+        }
+        return node.textValue();
+    }
+
+    private static long number(JsonNode record, String field) {
+        JsonNode node = record.get(field);
+        if (node == null || !node.canConvertToLong() || !node.isIntegralNumber()) {
+            throw new KvValidationException("field " + field + " must be an integer");
+        }
+        return node.longValue();
+    }
+
+    private static String compact(JsonNode value) {
+        return JsonValues.compact(JsonValues.write(value).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Applies what is pending in one commit, and counts it. */
+    private void flush(Batch pending, ImportOptions options, Counts counts) {
+        if (pending.size() == 0) {
             return;
         }
+        long now = clock.millis();
         long[] outcome = pipeline.submit(ctx -> {
             long written = 0;
             long skipped = 0;
-            for (Pending p : pending) {
+            for (Pending p : pending.entries) {
                 if (!options.overwrite() && ctx.readLive(p.key()).exists()) {
                     skipped++;
                 } else {
@@ -225,10 +310,14 @@ public final class StoreImport {
                     written++;
                 }
             }
+            queue.importRecords(ctx.session(), pending.messages, pending.deadLetters, now);
             return new long[] {written, skipped};
         });
+        queue.wakeFor(pending.messages, now);
         counts.entries += outcome[0];
         counts.skippedExisting += outcome[1];
+        counts.messages += pending.messages.size();
+        counts.deadLetters += pending.deadLetters.size();
         pending.clear();
     }
 }

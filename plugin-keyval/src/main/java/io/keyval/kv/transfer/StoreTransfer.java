@@ -6,6 +6,7 @@ import io.keyval.kv.ImportResult;
 import io.keyval.kv.Key;
 import io.keyval.kv.engine.Engine;
 import io.keyval.kv.fts.FtsService;
+import io.keyval.kv.queue.QueueService;
 import io.keyval.kv.store.KvStore;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,12 +26,14 @@ public final class StoreTransfer {
      * @param engine its engine
      * @param store the store on it
      * @param fts the store's search indexes
+     * @param queue the store's queue
      * @param clock the time source (expiry)
      */
-    public StoreTransfer(DatabaseAdapter db, Engine engine, KvStore store, FtsService fts, Clock clock) {
+    public StoreTransfer(DatabaseAdapter db, Engine engine, KvStore store, FtsService fts, QueueService queue,
+            Clock clock) {
         this.export = new StoreExport(db, engine.select(TransferDialect.Sqlite::new, TransferDialect.Postgres::new),
                 engine.id(), clock);
-        this.importer = new StoreImport(store.pipeline(), fts, clock);
+        this.importer = new StoreImport(store.pipeline(), fts, queue, clock);
     }
 
     /**

@@ -76,7 +76,7 @@ public abstract class StoreFixture {
         fts = FtsService.open(adapter, store, clock);
         kv = new DefaultKv(new KvService(store, MetricsRecorder.NONE), triggers, Optional.empty(), watches,
                 new DefaultQueue(queue), new DefaultFts(fts),
-                new StoreTransfer(adapter, Engine.of(adapter.type()), store, fts, clock));
+                new StoreTransfer(adapter, Engine.of(adapter.type()), store, fts, queue, clock));
     }
 
     @AfterAll

@@ -165,11 +165,11 @@ abstract class TransferContract {
         String into = moved(ndjson, src, dst);
 
         ImportResult skip = importText(into, ImportOptions.defaults().overwrite(false));
-        assertEquals(new ImportResult(1, 1, 1, 0), skip);
+        assertEquals(new ImportResult(1, 1, 1, 0, 0, 0), skip);
         assertEquals("\"kept\"", kv.get(dst.append("a")).value().toString());
         String vs = kv.get(dst.append("b")).versionstamp();
         ImportResult overwrite = importText(into, ImportOptions.defaults());
-        assertEquals(new ImportResult(2, 0, 1, 0), overwrite);
+        assertEquals(new ImportResult(2, 0, 1, 0, 0, 0), overwrite);
         assertEquals(1, kv.get(dst.append("a")).value().get("v").asInt());
         assertTrue(kv.get(dst.append("b")).versionstamp().compareTo(vs) > 0, "new versionstamps from this store");
         clock.advance(50_001);
@@ -189,14 +189,14 @@ abstract class TransferContract {
         KvImportException e = assertThrows(KvImportException.class,
                 () -> importText(broken, ImportOptions.defaults()));
         assertTrue(e.getMessage().startsWith("Import stopped at line 1002: not JSON"), e.getMessage());
-        assertEquals(new ImportResult(1000, 0, 0, 0), e.applied());
+        assertEquals(new ImportResult(1000, 0, 0, 0, 0, 0), e.applied());
         assertEquals(1000, kv.count(dst), "exactly the records before the bad line");
 
         Key atomicDst = root.append("atomic");
         String atomicBroken = moved(broken, dst, atomicDst);
         KvImportException atomic = assertThrows(KvImportException.class,
                 () -> importText(atomicBroken, ImportOptions.defaults().atomic(true)));
-        assertEquals(new ImportResult(0, 0, 0, 0), atomic.applied());
+        assertEquals(new ImportResult(0, 0, 0, 0, 0, 0), atomic.applied());
         assertEquals(0, kv.count(atomicDst), "an atomic import applies nothing");
         assertEquals(1200, importText(moved(export(src), src, atomicDst), ImportOptions.defaults().atomic(true)).entries());
         assertEquals(1200, kv.count(atomicDst));
