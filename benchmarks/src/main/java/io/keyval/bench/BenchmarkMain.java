@@ -54,15 +54,17 @@ public final class BenchmarkMain {
             return;
         }
         LOG.info("Mode {}: {}", options.modeName(), p);
-        if (options.queueOnly() || options.searchOnly()) {
+        if (options.queueOnly() || options.searchOnly() || options.transferOnly()) {
             ResultLog log = new ResultLog(System.out);
             Dataset data = new Dataset(p.keys());
             for (Engine engine : engines(options)) {
                 for (int run = 1; run <= p.runs(); run++) {
                     if (options.queueOnly()) {
                         new QueueBenchmark(engine, p, run, log::add).run();
-                    } else {
+                    } else if (options.searchOnly()) {
                         new SearchBenchmark(engine, p, data, run, log::add).run();
+                    } else {
+                        new TransferBenchmark(engine, p, run, log::add).run();
                     }
                 }
             }
@@ -85,6 +87,9 @@ public final class BenchmarkMain {
             }
             for (int run = 1; run <= p.runs(); run++) {
                 new SearchBenchmark(engine, p, data, run, log::add).run();
+            }
+            for (int run = 1; run <= p.runs(); run++) {
+                new TransferBenchmark(engine, p, run, log::add).run();
             }
             new WatchBenchmark(engine, p, data, fanOutStreams(), log::add).run();
         }

@@ -18,9 +18,11 @@ import java.util.Locale;
  * @param largeValues run only the large-value benchmark ({@link LargeValueBenchmark}) instead of the workloads
  * @param queueOnly run only W5, the queue ({@link QueueBenchmark}), its rounds and summary
  * @param searchOnly run only W7, search ({@link SearchBenchmark}), its rounds and summary
+ * @param transferOnly run only W8, export and import ({@link TransferBenchmark}), its rounds and summary
  */
 public record BenchmarkOptions(boolean full, List<String> engines, String synchronous, Path workloads,
-        String postgresUrl, String postgresUser, boolean largeValues, boolean queueOnly, boolean searchOnly) {
+        String postgresUrl, String postgresUser, boolean largeValues, boolean queueOnly, boolean searchOnly,
+        boolean transferOnly) {
 
     /** Quick mode divides the sizes by this. */
     public static final int QUICK_DIVISOR = 10;
@@ -28,7 +30,7 @@ public record BenchmarkOptions(boolean full, List<String> engines, String synchr
     public static final int QUICK_RUNS = 2;
 
     /** Usage text. */
-    public static final String USAGE = "usage: java -jar benchmarks/target/keyval-benchmarks.jar [--full] [--large-values | --queue-only | --search-only]"
+    public static final String USAGE = "usage: java -jar benchmarks/target/keyval-benchmarks.jar [--full] [--large-values | --queue-only | --search-only | --transfer-only]"
             + " [--engines sqlite,postgres] [--synchronous FULL|NORMAL] [--workloads benchmarks/workloads.env]"
             + " [--postgres-url jdbc:postgresql://127.0.0.1:5432/test]"
             + " [--postgres-user postgres]";
@@ -46,6 +48,7 @@ public record BenchmarkOptions(boolean full, List<String> engines, String synchr
         boolean largeValues = false;
         boolean queueOnly = false;
         boolean searchOnly = false;
+        boolean transferOnly = false;
         List<String> engines = List.of("sqlite", "postgres");
         String synchronous = "FULL";
         Path workloads = Path.of("benchmarks", "workloads.env");
@@ -67,6 +70,10 @@ public record BenchmarkOptions(boolean full, List<String> engines, String synchr
             }
             if (arg.equals("--search-only")) {
                 searchOnly = true;
+                continue;
+            }
+            if (arg.equals("--transfer-only")) {
+                transferOnly = true;
                 continue;
             }
             if (i + 1 == args.length) {
@@ -91,7 +98,7 @@ public record BenchmarkOptions(boolean full, List<String> engines, String synchr
             }
         }
         return new BenchmarkOptions(full, engines, synchronous, workloads, pgUrl, pgUser, largeValues, queueOnly,
-                searchOnly);
+                searchOnly, transferOnly);
     }
 
     /**

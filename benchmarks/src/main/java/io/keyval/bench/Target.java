@@ -14,7 +14,7 @@ import java.util.List;
  */
 record Target(String variant, String workload, String mode, String metric, double ratio, boolean atMost) {
 
-    /** The targets of the benchmark and queue issues (Java API and HTTP on SQLite, synchronous=FULL). */
+    /** The targets of the benchmark, queue and export issues (Java API and HTTP on SQLite, synchronous=FULL). */
     static final List<Target> ALL = List.of(
             new Target("sqlite-full", "W1", "api", "ops_per_s", 0.85, false),
             new Target("sqlite-full", "W2", "api", "ops_per_s", 0.5, false),
@@ -23,7 +23,9 @@ record Target(String variant, String workload, String mode, String metric, doubl
             new Target("sqlite-full", "W4b", "api", "commits_per_s", 3.0, false),
             new Target("sqlite-full", "W2", "http c=4", "ops_per_s", 0.4, false),
             new Target("sqlite-full", "W5", "api", "enqueue_msgs_per_s", 0.8, false),
-            new Target("sqlite-full", "W5", "api c=4", "consume_msgs_per_s", 1.5, false));
+            new Target("sqlite-full", "W5", "api c=4", "consume_msgs_per_s", 1.5, false),
+            new Target("sqlite-full", "W8", "api", "export_entries_per_s", 0.7, false),
+            new Target("sqlite-full", "W8", "api", "import_entries_per_s", 0.5, false));
 
     /** @return whether this target applies to the given figure */
     boolean appliesTo(String figureVariant, String figureWorkload, String figureMode, String figureMetric) {

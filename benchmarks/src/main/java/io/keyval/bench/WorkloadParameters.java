@@ -23,10 +23,11 @@ import java.util.Properties;
  * @param queueLatencyMessages W5_LATENCY_MESSAGES: enqueue-to-handler probes of W5
  * @param searchDocuments W7_DOCS: documents W7 indexes
  * @param searchQueries W7_QUERIES: searches of each kind W7 times
+ * @param transferEntries W8_ENTRIES: entries W8 imports and exports
  */
 public record WorkloadParameters(int keys, int permMult, int listPage, int listRepeats, int workers,
         int commitsPerWorker, int warmupDivisor, int runs, int queueMessages, int queueLatencyMessages,
-        int searchDocuments, int searchQueries) {
+        int searchDocuments, int searchQueries, int transferEntries) {
 
     /**
      * @param file the properties file
@@ -46,7 +47,8 @@ public record WorkloadParameters(int keys, int permMult, int listPage, int listR
         return new WorkloadParameters(positive(p, "N_KEYS"), positive(p, "PERM_MULT"), positive(p, "LIST_PAGE"),
                 positive(p, "LIST_REPEATS"), positive(p, "W4_WORKERS"), positive(p, "W4_COMMITS_PER_WORKER"),
                 positive(p, "WARMUP_DIVISOR"), positive(p, "RUNS"), positive(p, "W5_MESSAGES"),
-                positive(p, "W5_LATENCY_MESSAGES"), positive(p, "W7_DOCS"), positive(p, "W7_QUERIES"));
+                positive(p, "W5_LATENCY_MESSAGES"), positive(p, "W7_DOCS"), positive(p, "W7_QUERIES"),
+                positive(p, "W8_ENTRIES"));
     }
 
     private static int positive(Properties p, String name) {
@@ -74,13 +76,14 @@ public record WorkloadParameters(int keys, int permMult, int listPage, int listR
         return new WorkloadParameters(n, coprime(permMult, n), listPage, listRepeats, workers,
                 Math.max(commitsPerWorker / divisor, 1), warmupDivisor, runs, Math.max(queueMessages / divisor, 1),
                 Math.max(queueLatencyMessages / divisor, 1), Math.max(searchDocuments / divisor, 1),
-                Math.max(searchQueries / divisor, 1));
+                Math.max(searchQueries / divisor, 1), Math.max(transferEntries / divisor, 1));
     }
 
     /** @param newRuns measured rounds @return the same parameters with {@code newRuns} rounds */
     public WorkloadParameters withRuns(int newRuns) {
         return new WorkloadParameters(keys, permMult, listPage, listRepeats, workers, commitsPerWorker,
-                warmupDivisor, newRuns, queueMessages, queueLatencyMessages, searchDocuments, searchQueries);
+                warmupDivisor, newRuns, queueMessages, queueLatencyMessages, searchDocuments, searchQueries,
+                transferEntries);
     }
 
     private static int coprime(int candidate, int n) {

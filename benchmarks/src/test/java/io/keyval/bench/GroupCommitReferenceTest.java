@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class GroupCommitReferenceTest {
 
-    private static final WorkloadParameters FOUR_WRITERS = new WorkloadParameters(100, 7, 10, 1, 4, 300, 1, 1, 10, 10, 10, 1);
+    private static final WorkloadParameters FOUR_WRITERS = new WorkloadParameters(100, 7, 10, 1, 4, 300, 1, 1, 10, 10, 10, 1, 10);
 
     @Test
     void everyTransactionHoldsOneUpdateOfEachWriterAndEveryUpdateLands() throws Exception {

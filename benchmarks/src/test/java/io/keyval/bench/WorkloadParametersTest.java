@@ -14,13 +14,13 @@ import org.junit.jupiter.api.io.TempDir;
 class WorkloadParametersTest {
 
     private static final String FILE = "N_KEYS=20000\nPERM_MULT=7919\nLIST_PAGE=1000\nLIST_REPEATS=5\n"
-            + "W4_WORKERS=4\nW4_COMMITS_PER_WORKER=2000\nWARMUP_DIVISOR=10\nRUNS=3\n# comment\nW5_MESSAGES=5000\nW5_LATENCY_MESSAGES=500\nW7_DOCS=100000\nW7_QUERIES=200\n";
+            + "W4_WORKERS=4\nW4_COMMITS_PER_WORKER=2000\nWARMUP_DIVISOR=10\nRUNS=3\n# comment\nW5_MESSAGES=5000\nW5_LATENCY_MESSAGES=500\nW7_DOCS=100000\nW7_QUERIES=200\nW8_ENTRIES=1000000\n";
 
     @Test
     void readsThePropertiesFile(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("workloads.env"), FILE);
         WorkloadParameters p = WorkloadParameters.load(file);
-        assertEquals(new WorkloadParameters(20000, 7919, 1000, 5, 4, 2000, 10, 3, 5000, 500, 100000, 200), p);
+        assertEquals(new WorkloadParameters(20000, 7919, 1000, 5, 4, 2000, 10, 3, 5000, 500, 100000, 200, 1000000), p);
     }
 
     @Test
@@ -46,7 +46,7 @@ class WorkloadParametersTest {
 
     @Test
     void scalingDownStillReadsEveryKeyOnce() {
-        WorkloadParameters p = new WorkloadParameters(20000, 7919, 1000, 5, 4, 2000, 10, 3, 5000, 500, 100000, 200).scaledDown(10 * 7);
+        WorkloadParameters p = new WorkloadParameters(20000, 7919, 1000, 5, 4, 2000, 10, 3, 5000, 500, 100000, 200, 1000000).scaledDown(10 * 7);
         assertEquals(285, p.keys());
         assertEquals(28, p.commitsPerWorker());
         Set<Integer> read = new HashSet<>();
