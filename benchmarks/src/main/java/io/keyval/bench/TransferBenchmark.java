@@ -126,6 +126,7 @@ final class TransferBenchmark {
             try (PreparedStatement scan = c.prepareStatement("SELECT key, value FROM raw_entries ORDER BY key");
                     JsonGenerator json = JSON.getFactory().createGenerator(OutputStream.nullOutputStream(),
                             JsonEncoding.UTF8)) {
+                json.setRootValueSeparator(null);
                 scan.setFetchSize(RAW_BATCH);
                 try (ResultSet rs = scan.executeQuery()) {
                     while (rs.next()) {

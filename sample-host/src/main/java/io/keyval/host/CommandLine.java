@@ -1,6 +1,7 @@
 package io.keyval.host;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,16 +13,21 @@ import java.util.Map;
  * @param port the port given with {@code --port}, or {@code null}
  * @param help whether {@code --help} was given
  * @param version whether {@code --version} was given
+ * @param command a plugin's command to run instead of serving (e.g. {@code export}), or {@code null}
+ * @param commandArgs the arguments after the command
  */
-record CommandLine(Path manifest, boolean manifestRequired, Integer port, boolean help, boolean version) {
+record CommandLine(Path manifest, boolean manifestRequired, Integer port, boolean help, boolean version,
+        String command, List<String> commandArgs) {
 
     static final String USAGE = """
-            Usage: java -jar keyval-host.jar [--manifest <file>] [--port <port>] [--help] [--version]
+            Usage: java -jar keyval-host.jar [--manifest <file>] [--port <port>] [--help] [--version] [<command> [args]]
               --manifest <file>  the host manifest (default: $KEYVAL_MANIFEST, else ./manifest.yaml if present;
                                  without one, built-in defaults and KEYVAL_* environment variables apply)
               --port <port>      the HTTP port, overriding server.port and KEYVAL_PORT (0: any free port)
               --help             print this help and exit
               --version          print the version and exit
+              <command> [args]   run a plugin's command instead of serving, with the same manifest and
+                                 environment: export, import, backup (docs/export-import.md)
             Settings and environment variables: docs/configuration.md""";
 
     /**
@@ -35,13 +41,21 @@ record CommandLine(Path manifest, boolean manifestRequired, Integer port, boolea
         Integer port = null;
         boolean help = false;
         boolean version = false;
-        for (int i = 0; i < args.length; i++) {
+        String command = null;
+        List<String> commandArgs = List.of();
+        for (int i = 0; i < args.length && command == null; i++) {
             switch (args[i]) {
                 case "--manifest" -> manifest = Path.of(value(args, ++i, "--manifest", "a file"));
                 case "--port" -> port = port(value(args, ++i, "--port", "a number"));
                 case "--help", "-h" -> help = true;
                 case "--version" -> version = true;
-                default -> throw new IllegalArgumentException("Unknown argument '" + args[i] + "'");
+                default -> {
+                    if (args[i].startsWith("-")) {
+                        throw new IllegalArgumentException("Unknown argument '" + args[i] + "'");
+                    }
+                    command = args[i];
+                    commandArgs = List.of(args).subList(i + 1, args.length);
+                }
             }
         }
         boolean required = manifest != null;
@@ -50,7 +64,7 @@ record CommandLine(Path manifest, boolean manifestRequired, Integer port, boolea
             required = fromEnv != null && !fromEnv.isBlank();
             manifest = Path.of(required ? fromEnv : "manifest.yaml");
         }
-        return new CommandLine(manifest, required, port, help, version);
+        return new CommandLine(manifest, required, port, help, version, command, commandArgs);
     }
 
     private static String value(String[] args, int i, String option, String what) {

@@ -2,6 +2,7 @@ package io.keyval.host;
 
 import io.keyval.host.api.HostName;
 import io.keyval.host.api.HostPlugin;
+import io.keyval.host.api.PluginCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -28,6 +30,8 @@ public class Host {
     private final HostSettings settings;
     private final List<String> running = new CopyOnWriteArrayList<>();
     private final PluginLifecycle lifecycle = new PluginLifecycle();
+    /** The plugins' command-line commands, by name. */
+    private final Map<String, PluginCommand> commands = new ConcurrentHashMap<>();
     private final String instanceName;
     private PluginManager pluginManager;
     private HttpServer http;
@@ -46,6 +50,41 @@ public class Host {
      * @throws HostStartException or {@link ManifestException} with a message naming the plugin
      */
     public synchronized void start() {
+        startPlugins();
+        try {
+            http.start();
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
+        LOG.info("KeyVal host listening on http://{}:{}", settings.bindHost(), port());
+    }
+
+    /**
+     * Runs a plugin's command-line command: starts the plugins, serving no HTTP, runs the command and
+     * stops the host again.
+     *
+     * @param name the command's name
+     * @param args its arguments
+     * @return the exit code: the command's, 2 for an unknown command
+     * @throws Exception what the command threw
+     */
+    public int runCommand(String name, List<String> args) throws Exception {
+        startPlugins();
+        try {
+            PluginCommand command = commands.get(name);
+            if (command == null) {
+                System.err.println("Unknown command '" + name + "'. Commands:");
+                commands.values().forEach(c -> System.err.println("  " + c.usage()));
+                return 2;
+            }
+            return command.run(args, System.in, System.out, System.err);
+        } finally {
+            stop();
+        }
+    }
+
+    private synchronized void startPlugins() {
         try {
             Files.createDirectories(settings.dataDir());
             pluginManager = createPluginManager(settings.pluginsDir());
@@ -58,7 +97,6 @@ public class Host {
             for (HostedPlugin plugin : ordered) {
                 initialise(plugin, registry);
             }
-            http.start();
         } catch (IOException e) {
             stop();
             throw new UncheckedIOException("Cannot create data directory " + settings.dataDir(), e);
@@ -66,7 +104,6 @@ public class Host {
             stop();
             throw e;
         }
-        LOG.info("KeyVal host listening on http://{}:{}", settings.bindHost(), port());
     }
 
     private List<HostedPlugin> order(List<HostedPlugin> plugins) {
@@ -97,7 +134,7 @@ public class Host {
             LOG.warn("Plugin '{}' has no HostPlugin extension", plugin.id());
         } else {
             lifecycle.init(plugin, extensions.get(0),
-                    new HostPluginContext(plugin, registry, http, settings.dataDir(), instanceName));
+                    new HostPluginContext(plugin, registry, http, settings.dataDir(), instanceName, commands));
         }
         registry.markInitialised(plugin.id());
         running.add(plugin.id());

@@ -1,10 +1,15 @@
 package io.keyval.host;
 
+import io.keyval.host.api.PluginCommand;
 import io.keyval.host.api.PluginConfig;
 import io.keyval.host.api.PluginContext;
 import io.keyval.host.api.PluginException;
 import io.undertow.server.HttpHandler;
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,9 +22,12 @@ final class HostPluginContext implements PluginContext {
     private final Path dataDir;
     private final String basePath;
     private final String instanceName;
+    private final Map<String, PluginCommand> commands;
 
-    HostPluginContext(HostedPlugin plugin, ServiceRegistry registry, HttpServer http, Path dataDir, String instanceName) {
+    HostPluginContext(HostedPlugin plugin, ServiceRegistry registry, HttpServer http, Path dataDir, String instanceName,
+            Map<String, PluginCommand> commands) {
         this.plugin = plugin;
+        this.commands = commands;
         this.instanceName = instanceName;
         this.registry = registry;
         this.http = http;
@@ -85,6 +93,33 @@ final class HostPluginContext implements PluginContext {
             http.mount(prefix, exchange -> ContextClassLoader.run(loader, () -> handler.handleRequest(exchange)));
         } catch (IllegalArgumentException e) {
             throw new PluginException("Plugin '{}' cannot mount '{}': {}", plugin.id(), prefix, e.getMessage());
+        }
+    }
+
+    @Override
+    public void command(PluginCommand command) {
+        ClassLoader loader = plugin.classLoader();
+        PluginCommand inPluginLoader = new PluginCommand() {
+            @Override
+            public String name() {
+                return command.name();
+            }
+
+            @Override
+            public String usage() {
+                return command.usage();
+            }
+
+            @Override
+            public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) throws Exception {
+                int[] code = new int[1];
+                ContextClassLoader.run(loader, () -> code[0] = command.run(args, in, out, err));
+                return code[0];
+            }
+        };
+        if (commands.putIfAbsent(command.name(), inPluginLoader) != null) {
+            throw new PluginException("Plugin '{}' offers the command '{}', which another plugin offers already",
+                    plugin.id(), command.name());
         }
     }
 }

@@ -26,8 +26,6 @@ public final class Main {
      */
     public static void main(String[] args) {
         Map<String, String> env = System.getenv();
-        configureLogging(env);
-        Logger log = LoggerFactory.getLogger(Main.class);
         CommandLine cli;
         try {
             cli = CommandLine.parse(args, env);
@@ -37,6 +35,9 @@ public final class Main {
             System.exit(2);
             return;
         }
+        // A command's standard output is its data (an export): log lines go to standard error then.
+        configureLogging(env, cli.command() != null);
+        Logger log = LoggerFactory.getLogger(Main.class);
         if (cli.help()) {
             System.out.println(CommandLine.USAGE);
             return;
@@ -54,6 +55,10 @@ public final class Main {
             host = new Host(settings);
         } catch (RuntimeException e) {
             failed(log, e);
+            return;
+        }
+        if (cli.command() != null) {
+            System.exit(runCommand(log, host, cli));
             return;
         }
         Runnable stopAndExit = () -> {
@@ -78,6 +83,20 @@ public final class Main {
         }
     }
 
+    /** Runs a plugin's command; a failure is one line (with the stack trace at debug level) and exit code 1. */
+    private static int runCommand(Logger log, Host host, CommandLine cli) {
+        try {
+            return host.runCommand(cli.command(), cli.commandArgs());
+        } catch (Exception e) {
+            if (log.isDebugEnabled()) {
+                log.error("{} failed: {}", cli.command(), e.getMessage(), e);
+            } else {
+                log.error("{} failed: {}", cli.command(), e.getMessage());
+            }
+            return 1;
+        }
+    }
+
     /** One line a user can act on; the stack trace only when asked for (KEYVAL_LOG_LEVEL=debug). */
     private static void failed(Logger log, RuntimeException e) {
         if (log.isDebugEnabled()) {
@@ -89,7 +108,10 @@ public final class Main {
     }
 
     /** Routes Undertow's JBoss logging and java.util.logging into SLF4J, at the level asked for. */
-    private static void configureLogging(Map<String, String> env) {
+    private static void configureLogging(Map<String, String> env, boolean toStandardError) {
+        if (toStandardError) {
+            System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        }
         String level = env.get("KEYVAL_LOG_LEVEL");
         if (level != null && !level.isBlank()) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level.trim().toLowerCase(Locale.ROOT));

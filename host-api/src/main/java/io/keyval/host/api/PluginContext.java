@@ -73,4 +73,13 @@ public interface PluginContext {
      * @param handler the handler
      */
     void mount(String path, HttpHandler handler);
+
+    /**
+     * Adds a command to the host's command line (see {@link PluginCommand}). A host without a command
+     * line ignores it.
+     *
+     * @param command the command; its name must not be taken by another plugin's command
+     */
+    default void command(PluginCommand command) {
+    }
 }

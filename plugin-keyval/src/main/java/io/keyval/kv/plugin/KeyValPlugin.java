@@ -35,6 +35,7 @@ public final class KeyValPlugin implements HostPlugin {
         try {
             ctx.mount("/api", started.httpApi());
             ctx.provide(Kv.class, started.kv());
+            TransferCommands.of(started.transfer()).forEach(ctx::command);
         } catch (RuntimeException e) {
             started.close(); // the host calls onShutdown only for plugins whose onInit succeeded
             throw e;

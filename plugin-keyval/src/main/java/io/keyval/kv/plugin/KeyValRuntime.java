@@ -66,6 +66,7 @@ public final class KeyValRuntime implements AutoCloseable {
     private final QueueService queue;
     private final QueueRoutes queueRoutes;
     private final FtsService fts;
+    private final StoreTransfer transfer;
     private final Kv kv;
     private final HttpHandler httpApi;
 
@@ -79,6 +80,7 @@ public final class KeyValRuntime implements AutoCloseable {
         this.watches = watches;
         this.queue = queue;
         this.fts = fts;
+        this.transfer = transfer;
         KvService service = new KvService(store, recorder);
         this.kv = new DefaultKv(service, triggers, metrics.map(m -> (KvMetrics) m), watches, new DefaultQueue(queue),
                 new DefaultFts(fts), transfer);
@@ -155,6 +157,11 @@ public final class KeyValRuntime implements AutoCloseable {
     /** @return the service other plugins use */
     public Kv kv() {
         return kv;
+    }
+
+    /** @return the store's export and import (the command line's) */
+    public StoreTransfer transfer() {
+        return transfer;
     }
 
     /** @return the handler of every request below {@code {base}/api} */

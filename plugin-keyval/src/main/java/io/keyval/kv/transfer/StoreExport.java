@@ -71,6 +71,7 @@ public final class StoreExport {
             dialect.beginSnapshot(s);
             try (JsonGenerator json = JsonValues.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
                 json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                json.setRootValueSeparator(null); // records are separated by the newline alone
                 long entries = records(s, prefix, now, json);
                 json.flush();
                 return entries;

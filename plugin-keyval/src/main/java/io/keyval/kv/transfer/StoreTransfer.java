@@ -8,8 +8,10 @@ import io.keyval.kv.engine.Engine;
 import io.keyval.kv.fts.FtsService;
 import io.keyval.kv.queue.QueueService;
 import io.keyval.kv.store.KvStore;
+import io.keyval.kv.store.StoreFailures;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.time.Clock;
 
 /**
@@ -18,6 +20,8 @@ import java.time.Clock;
  */
 public final class StoreTransfer {
 
+    private final DatabaseAdapter db;
+    private final TransferDialect dialect;
     private final StoreExport export;
     private final StoreImport importer;
 
@@ -31,8 +35,9 @@ public final class StoreTransfer {
      */
     public StoreTransfer(DatabaseAdapter db, Engine engine, KvStore store, FtsService fts, QueueService queue,
             Clock clock) {
-        this.export = new StoreExport(db, engine.select(TransferDialect.Sqlite::new, TransferDialect.Postgres::new),
-                engine.id(), clock);
+        this.db = db;
+        this.dialect = engine.select(TransferDialect.Sqlite::new, TransferDialect.Postgres::new);
+        this.export = new StoreExport(db, dialect, engine.id(), clock);
         this.importer = new StoreImport(store.pipeline(), fts, queue, clock);
     }
 
@@ -43,6 +48,16 @@ public final class StoreTransfer {
      */
     public long exportTo(Key prefix, OutputStream out) {
         return export.write(prefix, out);
+    }
+
+    /**
+     * Copies the database file, online (SQLite); see {@link TransferDialect#copyTo}.
+     *
+     * @param file the copy, which must not exist
+     * @return whether a copy was made; {@code false} on an engine without one (export instead)
+     */
+    public boolean copyDatabaseTo(Path file) {
+        return StoreFailures.translating(() -> dialect.copyTo(db, file));
     }
 
     /**

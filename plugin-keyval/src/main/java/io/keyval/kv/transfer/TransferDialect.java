@@ -1,6 +1,11 @@
 package io.keyval.kv.transfer;
 
+import io.keyval.database.DatabaseAdapter;
+import io.keyval.database.DatabaseException;
 import io.keyval.database.SqlSession;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
@@ -27,6 +32,15 @@ public interface TransferDialect {
      */
     void endSnapshot(SqlSession session) throws SQLException;
 
+    /**
+     * Copies the whole database into a new file, online and consistent, if the engine can.
+     *
+     * @param db the database
+     * @param file the copy, which must not exist
+     * @return whether a copy was made; {@code false} when the engine has no file copy (use an export)
+     */
+    boolean copyTo(DatabaseAdapter db, Path file);
+
     /** SQLite: {@code BEGIN} on the reader connection; the snapshot starts at the first read. */
     final class Sqlite implements TransferDialect {
         @Override
@@ -37,6 +51,19 @@ public interface TransferDialect {
         @Override
         public void endSnapshot(SqlSession session) throws SQLException {
             session.prepare("COMMIT").execute();
+        }
+
+        /** {@code VACUUM INTO}: a read transaction, so writers go on; the copy is compact and consistent. */
+        @Override
+        public boolean copyTo(DatabaseAdapter db, Path file) {
+            // Its own connection: VACUUM cannot run inside a transaction, and must not hold a pooled one.
+            try (Connection c = db.openDedicatedConnection(); PreparedStatement ps = c.prepareStatement("VACUUM INTO ?")) {
+                ps.setString(1, file.toAbsolutePath().toString());
+                ps.execute();
+                return true;
+            } catch (SQLException e) {
+                throw new DatabaseException("Backup to " + file + " failed: " + e.getMessage(), e);
+            }
         }
     }
 
@@ -50,6 +77,12 @@ public interface TransferDialect {
         @Override
         public void endSnapshot(SqlSession session) {
             // the adapter commits the streaming read's transaction
+        }
+
+        /** The database is the server's: back it up with an export, or {@code pg_dump}. */
+        @Override
+        public boolean copyTo(DatabaseAdapter db, Path file) {
+            return false;
         }
     }
 }
