@@ -41,6 +41,13 @@ final class ApiHandler implements HttpHandler {
             notRouted(exchange, path);
             return;
         }
+        if (match.streamsBody()) {
+            exchange.dispatch(() -> {
+                exchange.startBlocking();
+                run(exchange, match, null);
+            });
+            return;
+        }
         if (answeredInline(exchange, match)) {
             return;
         }

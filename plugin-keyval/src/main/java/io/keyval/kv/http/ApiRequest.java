@@ -2,6 +2,7 @@ package io.keyval.kv.http;
 
 import io.keyval.kv.KvValidationException;
 import io.undertow.server.HttpServerExchange;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +59,17 @@ public final class ApiRequest {
             query = QueryParams.parse(exchange.getQueryString());
         }
         return query;
+    }
+
+    /**
+     * @return the body as it arrives, for a route that streams its body ({@link Router#addStreamingBody});
+     *     read it on the worker thread the route runs on
+     */
+    public InputStream bodyStream() {
+        if (body != null) {
+            throw new IllegalStateException("The body was received whole: use body()");
+        }
+        return exchange.getInputStream();
     }
 
     /** @return the body's bytes; empty when there is none */

@@ -45,8 +45,25 @@ public final class Router {
      * @throws IllegalStateException when the same route is registered twice
      */
     Router add(String method, String path, InlineHandler inline, RouteHandler handler) {
+        return add(method, path, new Route(inline, handler, false));
+    }
+
+    /**
+     * Registers a route that reads its request body itself, as it arrives ({@link ApiRequest#bodyStream}),
+     * instead of receiving it whole and limited to {@code maxBodySize}: for bodies of any size, such as
+     * an import.
+     *
+     * @param method the HTTP method
+     * @param path {@code /fixed/path}
+     * @param handler the handler, run on a worker thread in blocking mode
+     * @return this router
+     */
+    public Router addStreamingBody(String method, String path, RouteHandler handler) {
+        return add(method, path, new Route(null, handler, true));
+    }
+
+    private Router add(String method, String path, Route route) {
         HttpString m = HttpString.tryFromString(method);
-        Route route = new Route(inline, handler);
         if (path.endsWith("/*")) {
             String prefix = path.substring(0, path.length() - 1);
             if (prefixed.stream().anyMatch(r -> r.method.equals(m) && r.prefix.equals(prefix))) {
@@ -70,12 +87,12 @@ public final class Router {
         Map<HttpString, Route> byMethod = fixed.get(rawPath);
         Route route = byMethod == null ? null : byMethod.get(method);
         if (route != null) {
-            return new Match(route.inline, route.handler, "");
+            return new Match(route.inline, route.handler, "", route.streamsBody);
         }
         for (PrefixRoute prefixRoute : prefixed) {
             if (prefixRoute.method.equals(method) && rawPath.startsWith(prefixRoute.prefix)) {
                 Route r = prefixRoute.route;
-                return new Match(r.inline, r.handler, rawPath.substring(prefixRoute.prefix.length()));
+                return new Match(r.inline, r.handler, rawPath.substring(prefixRoute.prefix.length()), r.streamsBody);
             }
         }
         return null;
@@ -105,11 +122,12 @@ public final class Router {
      * @param inline its fast path, or {@code null}
      * @param handler its handler
      * @param pathRest the raw path after the fixed part of a {@code *} route, else empty
+     * @param streamsBody whether the handler reads the body itself ({@link #addStreamingBody})
      */
-    record Match(InlineHandler inline, RouteHandler handler, String pathRest) {
+    record Match(InlineHandler inline, RouteHandler handler, String pathRest, boolean streamsBody) {
     }
 
-    private record Route(InlineHandler inline, RouteHandler handler) {
+    private record Route(InlineHandler inline, RouteHandler handler, boolean streamsBody) {
     }
 
     private record PrefixRoute(HttpString method, String prefix, Route route) {

@@ -8,14 +8,14 @@ import io.keyval.kv.keys.KeyPaths;
 import io.keyval.kv.transfer.StoreTransfer;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
  * Export and import (docs/export-import.md): {@code GET /export} streams NDJSON from one snapshot;
- * {@code POST /import} applies an export sent as the request body (up to the plugin's
- * {@code maxBodySize}; larger ones through the Java API or the command line).
+ * {@code POST /import} applies an export as its body arrives, of any size (not limited by
+ * {@code maxBodySize}), in bounded memory.
  */
 public final class TransferRoutes implements Routes {
 
@@ -26,10 +26,23 @@ public final class TransferRoutes implements Routes {
         this.transfer = transfer;
     }
 
+    /** @return the import's options: {@code mode=overwrite|skip}, {@code atomic=true|false} */
+    private static ImportOptions options(ApiRequest request) {
+        String mode = request.query("mode");
+        if (mode != null && !mode.equals("overwrite") && !mode.equals("skip")) {
+            throw new KvValidationException("mode must be overwrite or skip, received '" + mode + "'");
+        }
+        String atomic = request.query("atomic");
+        if (atomic != null && !atomic.equals("true") && !atomic.equals("false")) {
+            throw new KvValidationException("atomic must be true or false, received '" + atomic + "'");
+        }
+        return new ImportOptions(!"skip".equals(mode), "true".equals(atomic));
+    }
+
     @Override
     public void registerOn(Router router) {
         router.add("GET", "/export", this::export)
-                .add("POST", "/import", this::importBody);
+                .addStreamingBody("POST", "/import", this::importBody);
     }
 
     private void export(ApiRequest request) throws IOException {
@@ -44,16 +57,14 @@ public final class TransferRoutes implements Routes {
     }
 
     private void importBody(ApiRequest request) throws IOException {
-        String mode = request.query("mode");
-        if (mode != null && !mode.equals("overwrite") && !mode.equals("skip")) {
-            throw new KvValidationException("mode must be overwrite or skip, received '" + mode + "'");
+        InputStream body = request.bodyStream();
+        ImportResult result;
+        try {
+            result = transfer.importFrom(body, options(request));
+        } catch (KvValidationException e) {
+            body.transferTo(OutputStream.nullOutputStream()); // so that a client still sending reads the answer
+            throw e;
         }
-        String atomic = request.query("atomic");
-        if (atomic != null && !atomic.equals("true") && !atomic.equals("false")) {
-            throw new KvValidationException("atomic must be true or false, received '" + atomic + "'");
-        }
-        ImportResult result = transfer.importFrom(new ByteArrayInputStream(request.body()),
-                new ImportOptions(!"skip".equals(mode), "true".equals(atomic)));
         JsonResponses.ok(request.exchange(), out -> {
             out.writeStartObject();
             out.writeBooleanField("ok", true);
@@ -61,6 +72,8 @@ public final class TransferRoutes implements Routes {
             out.writeNumberField("skippedExisting", result.skippedExisting());
             out.writeNumberField("skippedExpired", result.skippedExpired());
             out.writeNumberField("indexes", result.indexes());
+            out.writeNumberField("messages", result.messages());
+            out.writeNumberField("deadLetters", result.deadLetters());
             out.writeEndObject();
         });
     }
