@@ -43,7 +43,8 @@ final class TransferCommands {
                     try (OutputStream target = o.containsKey("--out")
                             ? Files.newOutputStream(Path.of(o.get("--out"))) : nonClosing(out);
                             Counting counted = new Counting(new BufferedOutputStream(target, 1 << 16));
-                            Progress progress = new Progress("export", -1, counted.bytes, err, o.containsKey("--quiet"))) {
+                            Progress progress = new Progress("export", -1, counted.bytes, counted.lines, err,
+                                    o.containsKey("--quiet"))) {
                         long entries = transfer.exportTo(prefix, counted);
                         progress.done(entries + " entries");
                     }
@@ -59,16 +60,18 @@ final class TransferCommands {
                     Path file = o.containsKey("--in") ? Path.of(o.get("--in")) : null;
                     long size = file == null ? -1 : Files.size(file);
                     AtomicLong read = new AtomicLong();
+                    AtomicLong lines = new AtomicLong();
                     try (InputStream source = file == null ? in : Files.newInputStream(file);
                             InputStream counted = new BufferedInputStream(new FilterInputStream(source) {
                                 @Override
                                 public int read(byte[] b, int off, int len) throws IOException {
                                     int n = super.read(b, off, len);
                                     read.addAndGet(Math.max(n, 0));
+                                    lines.addAndGet(newlines(b, off, n));
                                     return n;
                                 }
                             }, 1 << 16);
-                            Progress progress = new Progress("import", size, read, err, o.containsKey("--quiet"))) {
+                            Progress progress = new Progress("import", size, read, lines, err, o.containsKey("--quiet"))) {
                         ImportResult r = transfer.importFrom(counted,
                                 new ImportOptions(mode.equals("overwrite"), o.containsKey("--atomic")));
                         progress.done(r.describe());
@@ -95,7 +98,8 @@ final class TransferCommands {
                         return 0;
                     }
                     try (Counting counted = new Counting(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
-                            Progress progress = new Progress("backup", -1, counted.bytes, err, o.containsKey("--quiet"))) {
+                            Progress progress = new Progress("backup", -1, counted.bytes, counted.lines, err,
+                                    o.containsKey("--quiet"))) {
                         long entries = transfer.exportTo(Key.of(), counted);
                         progress.done(entries + " entries exported to " + file + " (PostgreSQL: an NDJSON export;"
                                 + " pg_dump of the kv_* tables also works)");
@@ -154,9 +158,19 @@ final class TransferCommands {
         };
     }
 
-    /** Counts the bytes written through it. */
+    /** @return the newlines in {@code b[off, off + n)}: the records an NDJSON stream passed */
+    private static long newlines(byte[] b, int off, int n) {
+        long count = 0;
+        for (int i = off; i < off + n; i++) {
+            count += b[i] == '\n' ? 1 : 0;
+        }
+        return count;
+    }
+
+    /** Counts the bytes and records (lines) written through it. */
     private static final class Counting extends FilterOutputStream {
         final AtomicLong bytes = new AtomicLong();
+        final AtomicLong lines = new AtomicLong();
 
         Counting(OutputStream out) {
             super(out);
@@ -166,12 +180,14 @@ final class TransferCommands {
         public void write(byte[] b, int off, int len) throws IOException {
             out.write(b, off, len);
             bytes.addAndGet(len);
+            lines.addAndGet(newlines(b, off, len));
         }
 
         @Override
         public void write(int b) throws IOException {
             out.write(b);
             bytes.incrementAndGet();
+            lines.addAndGet(b == '\n' ? 1 : 0);
         }
     }
 
@@ -180,15 +196,17 @@ final class TransferCommands {
         private final String what;
         private final long total;
         private final AtomicLong done;
+        private final AtomicLong records;
         private final PrintStream err;
         private final boolean quiet;
         private final long start = System.nanoTime();
         private final Thread ticker;
 
-        Progress(String what, long total, AtomicLong done, PrintStream err, boolean quiet) {
+        Progress(String what, long total, AtomicLong done, AtomicLong records, PrintStream err, boolean quiet) {
             this.what = what;
             this.total = total;
             this.done = done;
+            this.records = records;
             this.err = err;
             this.quiet = quiet;
             this.ticker = new Thread(() -> {
@@ -211,14 +229,15 @@ final class TransferCommands {
             double seconds = Math.max((System.nanoTime() - start) / 1e9, 1e-3);
             long n = done.get();
             double rate = n / seconds;
-            StringBuilder s = new StringBuilder(what).append(": ").append(bytes(n));
+            StringBuilder s = new StringBuilder(what).append(": ")
+                    .append(String.format(Locale.ROOT, "%,d records, ", records.get())).append(bytes(n));
             if (total > 0) {
                 s.append(" of ").append(bytes(total)).append(String.format(Locale.ROOT, " (%d%%)", n * 100 / total));
                 if (rate > 0 && n < total) {
                     s.append(String.format(Locale.ROOT, ", %.0f s left", (total - n) / rate));
                 }
             }
-            return s.append(", ").append(bytes((long) rate)).append("/s").toString();
+            return s.append(String.format(Locale.ROOT, ", %,.0f records/s", records.get() / seconds)).toString();
         }
 
         void done(String summary) {
