@@ -151,6 +151,7 @@ public class Host {
         }
         lifecycle.shutdownAll();
         running.clear();
+        commands.clear();
         if (http != null) {
             http.stop();
             http = null;

@@ -1,5 +1,6 @@
 package io.keyval.host;
 
+import io.keyval.host.api.RequestAttachments;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
@@ -138,10 +139,14 @@ final class RequestLimits implements HttpHandler {
         return n;
     }
 
-    /** A body still arriving when the time is up is answered 408 and its connection closed. */
+    /**
+     * A body still arriving when the time is up is answered 408 and its connection closed, unless its
+     * handler streams it ({@link RequestAttachments#STREAMED_BODY}).
+     */
     private void limitBodyTime(HttpServerExchange exchange) {
         XnioExecutor.Key timer = exchange.getIoThread().executeAfter(() -> {
-            if (exchange.isRequestComplete() || exchange.isComplete()) {
+            if (exchange.isRequestComplete() || exchange.isComplete()
+                    || Boolean.TRUE.equals(exchange.getAttachment(RequestAttachments.STREAMED_BODY))) {
                 return;
             }
             exchange.setPersistent(false);

@@ -1,5 +1,6 @@
 package io.keyval.kv.http;
 
+import io.keyval.host.api.RequestAttachments;
 import io.keyval.kv.KvValidationException;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -42,6 +43,7 @@ final class ApiHandler implements HttpHandler {
             return;
         }
         if (match.streamsBody()) {
+            exchange.putAttachment(RequestAttachments.STREAMED_BODY, true); // no time limit for the whole body
             exchange.dispatch(() -> {
                 exchange.startBlocking();
                 run(exchange, match, null);

@@ -11,6 +11,7 @@ import io.undertow.util.Headers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.concurrent.Semaphore;
 
 /**
  * Export and import (docs/export-import.md): {@code GET /export} streams NDJSON from one snapshot;
@@ -19,7 +20,11 @@ import java.io.OutputStream;
  */
 public final class TransferRoutes implements Routes {
 
+    /** Exports served at once: each holds a read snapshot (a SQLite reader) while its client reads. */
+    static final int MAX_EXPORTS = 2;
+
     private final StoreTransfer transfer;
+    private final Semaphore exports = new Semaphore(MAX_EXPORTS);
 
     /** @param transfer the store's export and import */
     public TransferRoutes(StoreTransfer transfer) {
@@ -50,9 +55,16 @@ public final class TransferRoutes implements Routes {
         HttpServerExchange exchange = request.exchange();
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/x-ndjson");
         exchange.getResponseHeaders().put(Headers.CONTENT_DISPOSITION, "attachment; filename=\"keyval-export.ndjson\"");
-        exchange.startBlocking();
-        try (OutputStream out = exchange.getOutputStream()) {
-            transfer.exportTo(prefix, out);
+        if (!exports.tryAcquire()) {
+            throw new HttpError(503, MAX_EXPORTS + " exports are running; retry when one has finished");
+        }
+        try {
+            exchange.startBlocking();
+            try (OutputStream out = exchange.getOutputStream()) {
+                transfer.exportTo(prefix, out);
+            }
+        } finally {
+            exports.release();
         }
     }
 

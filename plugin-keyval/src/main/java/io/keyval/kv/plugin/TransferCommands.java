@@ -8,6 +8,8 @@ import io.keyval.kv.keys.KeyPaths;
 import io.keyval.kv.transfer.StoreTransfer;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.FilterInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -41,7 +43,7 @@ final class TransferCommands {
                         + " (stdout by default)", Set.of("--prefix", "--out"), (o, in, out, err) -> {
                     Key prefix = KeyPaths.fromQuery(o.getOrDefault("--prefix", ""));
                     try (OutputStream target = o.containsKey("--out")
-                            ? Files.newOutputStream(Path.of(o.get("--out"))) : nonClosing(out);
+                            ? Files.newOutputStream(Path.of(o.get("--out"))) : standardOutput();
                             Counting counted = new Counting(new BufferedOutputStream(target, 1 << 16));
                             Progress progress = new Progress("export", -1, counted.bytes, counted.lines, err,
                                     o.containsKey("--quiet"))) {
@@ -54,7 +56,8 @@ final class TransferCommands {
                         + " export (stdin by default)", Set.of("--in", "--mode"), (o, in, out, err) -> {
                     String mode = o.getOrDefault("--mode", "overwrite");
                     if (!mode.equals("overwrite") && !mode.equals("skip")) {
-                        err.println("--mode must be overwrite or skip, found " + mode);
+                        err.println("--mode must be overwrite or skip, found " + mode + ". Usage: import [--in <file>]"
+                                + " [--mode overwrite|skip] [--atomic] [--quiet]");
                         return 2;
                     }
                     Path file = o.containsKey("--in") ? Path.of(o.get("--in")) : null;
@@ -144,18 +147,12 @@ final class TransferCommands {
         };
     }
 
-    private static OutputStream nonClosing(OutputStream out) {
-        return new FilterOutputStream(out) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                flush();
-            }
-        };
+    /**
+     * @return the process's standard output as a plain stream: unlike {@code System.out}, a failed write
+     *     (a full disk, a closed pipe) throws, so that the export fails instead of ending "successfully"
+     */
+    private static OutputStream standardOutput() {
+        return new FileOutputStream(FileDescriptor.out);
     }
 
     /** @return the newlines in {@code b[off, off + n)}: the records an NDJSON stream passed */

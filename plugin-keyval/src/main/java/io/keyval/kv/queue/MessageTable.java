@@ -223,7 +223,7 @@ final class MessageTable {
     }
 
     /** @return {@code [1000,5000]}: cheaper than a JSON library for a list of longs */
-    private static String jsonArray(List<Long> millis) {
+    static String jsonArray(List<Long> millis) {
         StringBuilder json = new StringBuilder(8 * millis.size() + 2).append('[');
         for (int i = 0; i < millis.size(); i++) {
             json.append(i > 0 ? "," : "").append(millis.get(i).longValue());
@@ -231,7 +231,7 @@ final class MessageTable {
         return json.append(']').toString();
     }
 
-    private static String keysJson(List<Key> keys) {
+    static String keysJson(List<Key> keys) {
         StringBuilder json = new StringBuilder("[");
         for (Key k : keys) {
             json.append(json.length() > 1 ? "," : "").append(k);

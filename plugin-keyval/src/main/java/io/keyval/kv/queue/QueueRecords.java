@@ -1,6 +1,9 @@
 package io.keyval.kv.queue;
 
 import io.keyval.database.SqlSession;
+import io.keyval.kv.Key;
+import io.keyval.kv.KvValidationException;
+import io.keyval.kv.store.JsonValues;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,14 +45,50 @@ public final class QueueRecords {
      */
     public record Message(String id, String valueJson, int priority, long readyAt, int attempts, String backoffJson,
             String keysJson, long createdAt) {
+    }
 
-        /** @return the number of attempts its schedule allows */
-        int maxAttempts() {
-            int commas = 0;
-            for (int i = 0; i < backoffJson.length(); i++) {
-                commas += backoffJson.charAt(i) == ',' ? 1 : 0;
-            }
-            return backoffJson.replace(" ", "").equals("[]") ? 1 : commas + 2;
+    /**
+     * A message read from an export, checked like an enqueue (priority, schedule, fallback keys), with
+     * an id of the form the queue makes.
+     *
+     * @return the message
+     * @throws KvValidationException naming what is wrong
+     */
+    public static Message message(String id, String valueJson, long priority, long readyAt, long attempts,
+            List<Long> backoffMillis, List<Key> keys, long createdAt) {
+        checkId(id, "id");
+        NewMessage checked = MessageLimits.of(valueJson, 0, priority, backoffMillis, keys);
+        if (attempts < 0 || attempts > checked.backoffMillis().size() + 1) {
+            throw new KvValidationException("attempts must be from 0 to the schedule's length + 1, received " + attempts);
+        }
+        return new Message(id, valueJson, checked.priority(), readyAt, (int) attempts,
+                MessageTable.jsonArray(checked.backoffMillis()),
+                keys == null ? null : MessageTable.keysJson(keys), createdAt);
+    }
+
+    /**
+     * A dead letter read from an export, its ids of the form the queue makes and its error text free
+     * of NUL characters (which PostgreSQL text refuses).
+     *
+     * @return the dead letter
+     * @throws KvValidationException naming what is wrong
+     */
+    public static DeadLetter deadLetter(String id, String originalId, String valueJson, String error, long attempts,
+            long createdAt, long failedAt) {
+        checkId(id, "id");
+        checkId(originalId, "originalId");
+        if (error.indexOf('\u0000') >= 0) {
+            throw new KvValidationException("error must not contain NUL characters");
+        }
+        if (attempts < 0 || attempts > Integer.MAX_VALUE) {
+            throw new KvValidationException("attempts must be a non-negative integer, received " + attempts);
+        }
+        return new DeadLetter(id, originalId, valueJson, error, (int) attempts, createdAt, failedAt);
+    }
+
+    private static void checkId(String id, String field) {
+        if (!MessageTable.couldBeId(id)) {
+            throw new KvValidationException(field + " must be a queue id (a lower-case UUID), received " + id);
         }
     }
 
@@ -96,8 +135,9 @@ public final class QueueRecords {
      */
     static void insert(SqlSession s, List<Message> messages, List<DeadLetter> dead, long now) throws SQLException {
         for (Message m : messages) {
+            int maxAttempts = JsonValues.tree(m.backoffJson()).size() + 1;
             s.executeAtCommit(INSERT_MESSAGE, m.id(), m.valueJson(), m.priority(), m.readyAt(), m.attempts(),
-                    Math.max(m.maxAttempts(), m.attempts() + 1), m.backoffJson(), m.keysJson(), m.createdAt(), now);
+                    Math.max(maxAttempts, m.attempts() + 1), m.backoffJson(), m.keysJson(), m.createdAt(), now);
         }
         for (DeadLetter d : dead) {
             s.executeAtCommit(INSERT_DEAD, d.id(), d.originalId(), d.valueJson(), d.errorMessage(), d.attempts(),

@@ -4,6 +4,8 @@ import io.keyval.kv.KvValidationException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -58,6 +60,11 @@ final class LineReader {
     private String text() {
         byte[] bytes = line.toByteArray();
         int n = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-        return new String(bytes, 0, n, StandardCharsets.UTF_8);
+        try {
+            // Strict: malformed bytes must not be imported as replacement characters.
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, 0, n)).toString();
+        } catch (CharacterCodingException e) {
+            throw new KvValidationException("the line is not valid UTF-8");
+        }
     }
 }

@@ -7,6 +7,7 @@ import io.keyval.database.SqlSession;
 import io.keyval.kv.FtsIndex;
 import io.keyval.kv.Key;
 import io.keyval.kv.KvException;
+import io.keyval.kv.KvUnavailableException;
 import io.keyval.kv.commit.Versionstamps;
 import io.keyval.kv.fts.FtsService;
 import io.keyval.kv.keys.KeyJson;
@@ -23,6 +24,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Writes an export ({@link ExportFormat}) of the whole store or a prefix from one consistent
@@ -67,8 +69,15 @@ public final class StoreExport {
      */
     public long write(Key prefix, OutputStream out) {
         long now = clock.millis();
+        AtomicBoolean ran = new AtomicBoolean();
         return StoreFailures.translating(() -> db.readStreaming(s -> {
+            // A read whose connection was lost runs again; an export must not write its records twice.
+            if (!ran.compareAndSet(false, true)) {
+                throw new KvUnavailableException("The database connection was lost during the export; the output"
+                        + " is incomplete (it has no end record): export again", null, false);
+            }
             dialect.beginSnapshot(s);
+            Throwable failure = null;
             try (JsonGenerator json = JsonValues.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
                 json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
                 json.setRootValueSeparator(null); // records are separated by the newline alone
@@ -76,11 +85,27 @@ public final class StoreExport {
                 json.flush();
                 return entries;
             } catch (IOException e) {
+                failure = e;
                 throw new UncheckedIOException("Export output failed: " + e.getMessage(), e);
+            } catch (RuntimeException | SQLException e) {
+                failure = e;
+                throw e;
             } finally {
-                dialect.endSnapshot(s);
+                endSnapshot(s, failure);
             }
         }));
+    }
+
+    /** Ends the snapshot; a failure to end it is added to the export's own failure rather than hiding it. */
+    private void endSnapshot(SqlSession s, Throwable failure) throws SQLException {
+        try {
+            dialect.endSnapshot(s);
+        } catch (SQLException e) {
+            if (failure == null) {
+                throw e;
+            }
+            failure.addSuppressed(e);
+        }
     }
 
     private long records(SqlSession s, Key prefix, long now, JsonGenerator json) throws SQLException, IOException {

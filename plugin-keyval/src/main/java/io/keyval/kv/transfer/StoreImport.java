@@ -8,6 +8,7 @@ import io.keyval.kv.ImportOptions;
 import io.keyval.kv.ImportResult;
 import io.keyval.kv.Key;
 import io.keyval.kv.KvImportException;
+import io.keyval.kv.KvUnavailableException;
 import io.keyval.kv.KvValidationException;
 import io.keyval.kv.commit.CommitPipeline;
 import io.keyval.kv.fts.FtsService;
@@ -40,6 +41,10 @@ import java.util.List;
 public final class StoreImport {
 
     static final int BATCH = 500;
+    /** A batch is also applied once it holds this many characters of records. */
+    static final long BATCH_CHARS = 8 << 20;
+    /** The most an atomic import holds, in characters of records (it is applied at the end). */
+    static final long MAX_ATOMIC_CHARS = 64 << 20;
     /** The longest line: a 10 MiB value with its key, escaped, and room to spare. */
     static final int MAX_LINE_BYTES = 64 << 20;
 
@@ -84,6 +89,8 @@ public final class StoreImport {
         final List<Pending> entries = new ArrayList<>();
         final List<QueueRecords.Message> messages = new ArrayList<>();
         final List<DeadLetter> deadLetters = new ArrayList<>();
+        /** The text of the records held, in characters: what the batch costs in memory. */
+        long chars;
 
         int size() {
             return entries.size() + messages.size() + deadLetters.size();
@@ -93,6 +100,7 @@ public final class StoreImport {
             entries.clear();
             messages.clear();
             deadLetters.clear();
+            chars = 0;
         }
     }
 
@@ -111,8 +119,17 @@ public final class StoreImport {
         boolean header = false;
         boolean ended = false;
         try {
-            String line;
-            while ((line = lines.next()) != null) {
+            while (true) {
+                String line;
+                try {
+                    line = lines.next();
+                } catch (KvValidationException unreadable) {
+                    lineNo++; // the line that could not be read
+                    throw unreadable;
+                }
+                if (line == null) {
+                    break;
+                }
                 lineNo++;
                 if (line.isBlank()) {
                     continue;
@@ -121,6 +138,7 @@ public final class StoreImport {
                     throw new KvValidationException("records after the end record");
                 }
                 JsonNode record = parse(line);
+                pending.chars += line.length();
                 String type = record.path("type").asText("");
                 if (!header) {
                     checkHeader(record, type);
@@ -129,6 +147,7 @@ public final class StoreImport {
                 }
                 switch (type) {
                     case ExportFormat.INDEX -> {
+                        pending.chars -= line.length();
                         FtsIndex index = index(record);
                         if (options.atomic()) {
                             indexes.add(index);
@@ -142,6 +161,7 @@ public final class StoreImport {
                         Pending entry = entry(record);
                         if (entry.expiresAt() != null && entry.expiresAt() <= clock.millis()) {
                             counts.skippedExpired++;
+                            pending.chars -= line.length();
                             continue;
                         }
                         pending.entries.add(entry);
@@ -155,7 +175,10 @@ public final class StoreImport {
                         pending.deadLetters.add(deadLetter(record));
                         added(pending, options, counts);
                     }
-                    case ExportFormat.END -> ended = true;
+                    case ExportFormat.END -> {
+                        ended = true;
+                        pending.chars -= line.length();
+                    }
                     case ExportFormat.HEADER -> throw new KvValidationException("a second header");
                     default -> throw new KvValidationException("unknown record type '" + type + "'");
                 }
@@ -174,11 +197,19 @@ public final class StoreImport {
             return counts.result();
         } catch (KvValidationException e) {
             if (!options.atomic()) {
-                flush(pending, options, counts); // every record before the failing one is applied
+                try {
+                    flush(pending, options, counts); // every record before the failing one is applied
+                } catch (RuntimeException applying) {
+                    e.addSuppressed(applying);
+                }
             }
             String where = ended || lineNo == 0 ? "" : "line " + lineNo + ": ";
             throw new KvImportException("Import stopped at " + where + e.getMessage() + "; applied before it: "
                     + counts.result().describe(), counts.result());
+        } catch (KvUnavailableException e) {
+            throw new KvUnavailableException("Import stopped at line " + lineNo + ": " + e.getMessage()
+                    + "; applied before it" + (e.outcomeUnknown() ? " (and perhaps the last batch)" : "") + ": "
+                    + counts.result().describe(), e, e.outcomeUnknown());
         } catch (IOException e) {
             throw new UncheckedIOException("Import input failed after line " + lineNo + ": " + e.getMessage(), e);
         }
@@ -186,11 +217,11 @@ public final class StoreImport {
 
     /** After a record joined the batch: applies the batch when full (or checks the atomic limit). */
     private void added(Batch pending, ImportOptions options, Counts counts) {
-        if (options.atomic() && pending.size() > ImportOptions.MAX_ATOMIC_ENTRIES) {
+        if (options.atomic() && (pending.size() > ImportOptions.MAX_ATOMIC_ENTRIES || pending.chars > MAX_ATOMIC_CHARS)) {
             throw new KvValidationException("an atomic import holds at most " + ImportOptions.MAX_ATOMIC_ENTRIES
-                    + " records; import without atomic");
+                    + " records and " + (MAX_ATOMIC_CHARS >> 20) + " MB of them; import without atomic");
         }
-        if (!options.atomic() && pending.size() >= BATCH) {
+        if (!options.atomic() && (pending.size() >= BATCH || pending.chars >= BATCH_CHARS)) {
             flush(pending, options, counts);
         }
     }
@@ -249,19 +280,22 @@ public final class StoreImport {
     }
 
     private static QueueRecords.Message message(JsonNode record) {
-        String id = text(record, "id");
         JsonNode value = record.get("value");
         JsonNode backoff = record.path("backoffSchedule");
         JsonNode keys = record.get("keysIfUndelivered");
-        if (value == null || !backoff.isArray() || (keys != null && !keys.isNull() && !keys.isArray())) {
+        if (value == null || !backoff.isArray()) {
             throw new KvValidationException("a message record needs a value and a backoffSchedule array");
         }
-        if (keys != null && keys.isArray()) {
-            KeyJson.parseBatch(keys); // checks them
+        List<Long> waits = new ArrayList<>();
+        for (JsonNode wait : backoff) {
+            if (!wait.isIntegralNumber() || !wait.canConvertToLong()) {
+                throw new KvValidationException("backoffSchedule must hold integers (ms), received " + wait);
+            }
+            waits.add(wait.longValue());
         }
-        return new QueueRecords.Message(id, compact(value), (int) number(record, "priority"), number(record, "readyAt"),
-                (int) number(record, "attempts"), JsonValues.write(backoff),
-                keys == null || keys.isNull() ? null : JsonValues.write(keys), number(record, "createdAt"));
+        List<Key> fallback = keys == null || keys.isNull() ? null : KeyJson.parseBatch(keys);
+        return QueueRecords.message(text(record, "id"), compact(value), number(record, "priority"),
+                number(record, "readyAt"), number(record, "attempts"), waits, fallback, number(record, "createdAt"));
     }
 
     private static DeadLetter deadLetter(JsonNode record) {
@@ -269,8 +303,8 @@ public final class StoreImport {
         if (value == null) {
             throw new KvValidationException("a deadLetter record needs a value");
         }
-        return new DeadLetter(text(record, "id"), text(record, "originalId"), compact(value), text(record, "error"),
-                (int) number(record, "attempts"), number(record, "createdAt"), number(record, "failedAt"));
+        return QueueRecords.deadLetter(text(record, "id"), text(record, "originalId"), compact(value),
+                text(record, "error"), number(record, "attempts"), number(record, "createdAt"), number(record, "failedAt"));
     }
 
     private static String text(JsonNode record, String field) {
@@ -299,7 +333,9 @@ public final class StoreImport {
             return;
         }
         long now = clock.millis();
-        long[] outcome = pipeline.submit(ctx -> {
+        long[] outcome;
+        try {
+            outcome = pipeline.submit(ctx -> {
             long written = 0;
             long skipped = 0;
             for (Pending p : pending.entries) {
@@ -313,11 +349,13 @@ public final class StoreImport {
             queue.importRecords(ctx.session(), pending.messages, pending.deadLetters, now);
             return new long[] {written, skipped};
         });
-        queue.wakeFor(pending.messages, now);
-        counts.entries += outcome[0];
-        counts.skippedExisting += outcome[1];
-        counts.messages += pending.messages.size();
-        counts.deadLetters += pending.deadLetters.size();
-        pending.clear();
+            queue.wakeFor(pending.messages, now);
+            counts.entries += outcome[0];
+            counts.skippedExisting += outcome[1];
+            counts.messages += pending.messages.size();
+            counts.deadLetters += pending.deadLetters.size();
+        } finally {
+            pending.clear(); // applied or failed: never submitted twice
+        }
     }
 }

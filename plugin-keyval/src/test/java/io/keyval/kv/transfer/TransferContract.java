@@ -218,6 +218,24 @@ abstract class TransferContract {
                 "{\"type\":\"header\",\"format\":\"keyval-export\",\"version\":1}\n{\"type\":\"mystery\"}\n",
                 ImportOptions.defaults()));
         assertTrue(unknown.getMessage().contains("line 2: unknown record type 'mystery'"), unknown.getMessage());
+        String header = "{\"type\":\"header\",\"format\":\"keyval-export\",\"version\":1}\n";
+        byte[] latin1 = (header + "{\"type\":\"entry\",\"key\":[\"caf\u00e9\"],\"value\":1}\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        KvImportException notUtf8 = assertThrows(KvImportException.class,
+                () -> kv.importFrom(new ByteArrayInputStream(latin1), ImportOptions.defaults()));
+        assertTrue(notUtf8.getMessage().contains("line 2: the line is not valid UTF-8"), notUtf8.getMessage());
+        for (String[] bad : new String[][] {
+            {"{\"type\":\"message\",\"id\":\"x\\u0000\",\"value\":1,\"priority\":0,\"readyAt\":0,"
+                    + "\"attempts\":0,\"backoffSchedule\":[],\"createdAt\":0}", "id must be a queue id"},
+            {"{\"type\":\"message\",\"id\":\"019ae9c2-0000-7000-8000-000000000000\",\"value\":1,"
+                    + "\"priority\":5000,\"readyAt\":0,\"attempts\":0,\"backoffSchedule\":[],\"createdAt\":0}",
+                "priority must be an integer from -1000 to 1000"},
+            {"{\"type\":\"entry\",\"key\":[],\"value\":1}", "Key"}}) {
+            KvImportException e = assertThrows(KvImportException.class,
+                    () -> importText(header + bad[0] + "\n{\"type\":\"end\"}\n", ImportOptions.defaults()));
+            assertTrue(e.getMessage().startsWith("Import stopped at line 2: ") && e.getMessage().contains(bad[1]),
+                    e.getMessage());
+        }
     }
 
     @Test
