@@ -8,38 +8,29 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keyval.database.Databases;
 import io.keyval.database.testing.TestDatabases;
-import io.keyval.host.api.PluginConfig;
 import io.keyval.kv.DeleteOptions;
 import io.keyval.kv.EnqueueOptions;
 import io.keyval.kv.Filter;
 import io.keyval.kv.FtsIndex;
 import io.keyval.kv.FtsTokenizer;
 import io.keyval.kv.Key;
-import io.keyval.kv.Kv;
 import io.keyval.kv.KvEntry;
 import io.keyval.kv.KvIndexNotFoundException;
 import io.keyval.kv.KvValidationException;
 import io.keyval.kv.SearchOptions;
-import io.keyval.kv.plugin.KeyValSettings;
+import io.keyval.kv.testing.RuntimeFixture;
 import io.keyval.kv.testing.RuntimeServer;
-import io.keyval.kv.testing.SettableClock;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Full-text search through the Java API and over HTTP on a real socket, on one engine: tokenizers,
@@ -47,48 +38,18 @@ import org.junit.jupiter.api.io.TempDir;
  * restart, replacement, overlapping indexes, two hosts, and the 400s and 404s. One server per class;
  * every test works below its own root key.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class FtsContract {
+abstract class FtsContract extends RuntimeFixture {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path tempDir;
-
-    private final SettableClock clock = new SettableClock(System.currentTimeMillis());
-    private final AtomicInteger testNo = new AtomicInteger();
-    private Databases.ClosableDatabaseService databases;
-    private RuntimeServer server;
-    private Kv kv;
-    private Key root;
-
-    protected abstract TestDatabases.Engine engine();
-
-    @BeforeAll
-    void start() {
-        databases = TestDatabases.open(engine(), tempDir);
-        server = startServer(databases);
-        kv = server.kv();
+    @Override
+    protected Map<String, Object> settings() {
+        return Map.of("ttl", Map.of("purgeInterval", 100));
     }
 
-    private RuntimeServer startServer(Databases.ClosableDatabaseService db) {
-        PluginConfig config = PluginConfig.of(Map.of("ttl", Map.of("purgeInterval", 100)));
-        return new RuntimeServer(db.getRootAdapter(null), KeyValSettings.from(config, "test"), clock);
-    }
-
-    @AfterAll
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (databases != null) {
-            databases.close();
-        }
-    }
-
-    @BeforeEach
-    void freshRoot() {
-        root = Key.of("fts", "t" + testNo.incrementAndGet());
+    @Override
+    protected String rootName() {
+        return "fts";
     }
 
     private Key k(Object... parts) {
@@ -395,11 +356,11 @@ abstract class FtsContract {
         index(p, FtsTokenizer.UNICODE61, "t");
         kv.set(p.append(1), Map.of("t", "before restart"));
         server.close();
-        server = startServer(databases);
+        server = serverOn(databases);
         kv = server.kv();
         assertEquals(List.of("1"), search(p, "restart"), "searchable right after a restart");
         try (Databases.ClosableDatabaseService other = TestDatabases.openAnother(databases, tempDir);
-                RuntimeServer second = startServer(other)) {
+                RuntimeServer second = serverOn(other)) {
             Key q = k("late");
             second.kv().set(q.append(0), Map.of("t", "warm up the other host"));
             index(q, FtsTokenizer.UNICODE61, "t"); // on the first host, after the other has written

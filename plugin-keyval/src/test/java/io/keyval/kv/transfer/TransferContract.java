@@ -6,36 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.keyval.database.Databases;
-import io.keyval.database.testing.TestDatabases;
-import io.keyval.host.api.PluginConfig;
 import io.keyval.kv.ExportOptions;
 import io.keyval.kv.ImportOptions;
 import io.keyval.kv.ImportResult;
 import io.keyval.kv.Key;
-import io.keyval.kv.Kv;
 import io.keyval.kv.KvImportException;
-import io.keyval.kv.ListOptions;
-import io.keyval.kv.plugin.KeyValSettings;
-import io.keyval.kv.testing.RuntimeServer;
-import io.keyval.kv.testing.SettableClock;
+import io.keyval.kv.testing.RuntimeFixture;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Export and import on one engine, through the Java API and over HTTP: a snapshot taken during a
@@ -43,46 +30,20 @@ import org.junit.jupiter.api.io.TempDir;
  * applied), an atomic import (all or nothing), a newer format refused. One server per class; each
  * test works below its own prefix.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class TransferContract {
+abstract class TransferContract extends RuntimeFixture {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_BODY = 4096;
 
-    @TempDir
-    static Path tempDir;
-
-    private final SettableClock clock = new SettableClock(System.currentTimeMillis());
-    private final AtomicInteger testNo = new AtomicInteger();
-    private Databases.ClosableDatabaseService databases;
-    private RuntimeServer server;
-    private Kv kv;
-    private Key root;
-
-    protected abstract TestDatabases.Engine engine();
-
-    @BeforeAll
-    void start() {
-        databases = TestDatabases.open(engine(), tempDir);
-        // A small body limit: an import streams past it.
-        server = new RuntimeServer(databases.getRootAdapter(null),
-                KeyValSettings.from(PluginConfig.of(Map.of("maxBodySize", MAX_BODY)), "t"), clock);
-        kv = server.kv();
+    /** A small body limit: an import streams past it. */
+    @Override
+    protected Map<String, Object> settings() {
+        return Map.of("maxBodySize", MAX_BODY);
     }
 
-    @AfterAll
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (databases != null) {
-            databases.close();
-        }
-    }
-
-    @BeforeEach
-    void freshRoot() {
-        root = Key.of("transfer", "t" + testNo.incrementAndGet());
+    @Override
+    protected String rootName() {
+        return "transfer";
     }
 
     private String export(Key prefix) {
