@@ -6,6 +6,7 @@ import io.keyval.host.api.HostPlugin;
 import io.keyval.host.api.PluginContext;
 import io.keyval.host.api.PluginException;
 import io.keyval.kv.Kv;
+import io.keyval.kv.ui.UiHandler;
 import java.time.Clock;
 import org.pf4j.Extension;
 
@@ -34,6 +35,7 @@ public final class KeyValPlugin implements HostPlugin {
         KeyValRuntime started = KeyValRuntime.start(adapter, settings, Clock.systemUTC());
         try {
             ctx.mount("/api", started.httpApi());
+            ctx.mount("/", new UiHandler(ctx.basePath()));
             ctx.provide(Kv.class, started.kv());
             TransferCommands.of(started.transfer()).forEach(ctx::command);
         } catch (RuntimeException e) {
