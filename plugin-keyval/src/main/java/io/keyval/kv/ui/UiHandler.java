@@ -110,9 +110,10 @@ public final class UiHandler implements HttpHandler {
         }
     }
 
-    private static void send(HttpServerExchange exchange, int status, String text) {
+    /** An error as the rest of the host answers one: {@code {"error": "..."}} (the texts here are constants). */
+    private static void send(HttpServerExchange exchange, int status, String error) {
         exchange.setStatusCode(status);
-        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
-        exchange.getResponseSender().send(text, StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+        exchange.getResponseSender().send("{\"error\":\"" + error + "\"}", StandardCharsets.UTF_8);
     }
 }

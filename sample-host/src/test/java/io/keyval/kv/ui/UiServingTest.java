@@ -87,7 +87,9 @@ class UiServingTest {
     void anythingElseIsNotFoundAndTheApiIsUntouched() throws Exception {
         for (String path : List.of("/keyval/nope", "/keyval/assets/missing.js", "/keyval/assets/app.js.map",
                 "/keyval/assets/..%2fmanifest.yaml", "/keyval/assets/App.JS")) {
-            assertEquals(404, get(path, null).statusCode(), path);
+            HttpResponse<String> r = get(path, null);
+            assertEquals(404, r.statusCode(), path);
+            assertEquals("{\"error\":\"Not found\"}", r.body(), "a 404 like the rest of the host's");
         }
         HttpResponse<String> api = get("/keyval/api/queue/stats", null);
         assertEquals(200, api.statusCode());
