@@ -16,6 +16,7 @@ import io.keyval.kv.engine.Migrations;
 import io.keyval.kv.engine.SchemaScripts;
 import io.keyval.kv.keys.KeyLimits;
 import io.keyval.kv.keys.KeyRange;
+import io.keyval.kv.store.EntryStatements;
 import io.keyval.kv.store.JsonValues;
 import io.keyval.kv.store.KvStore;
 import io.keyval.kv.store.Limits;
@@ -283,10 +284,7 @@ public final class FtsService implements AutoCloseable {
             int max) throws SQLException {
         SqlFragment sql = dialect.search(index, query, filter, now, max);
         PreparedStatement ps = s.prepare(sql.sql());
-        List<Object> params = sql.params();
-        for (int i = 0; i < params.size(); i++) {
-            ps.setObject(i + 1, params.get(i));
-        }
+        EntryStatements.bindFilter(ps, 1, sql);
         List<StoredEntry> hits = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {

@@ -10,7 +10,6 @@ import io.keyval.kv.keys.KeyRange;
 import io.keyval.kv.store.JsonValues;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,12 +116,6 @@ final class IndexCatalog implements CommitParticipant {
             return false;
         }
         byte[] k = key.toBytes();
-        for (KeyRange r : ranges) {
-            int lower = Arrays.compareUnsigned(k, r.lower());
-            if ((lower > 0 || (lower == 0 && r.lowerInclusive())) && Arrays.compareUnsigned(k, r.upper()) < 0) {
-                return true;
-            }
-        }
-        return false;
+        return ranges.stream().anyMatch(r -> r.contains(k));
     }
 }

@@ -4,7 +4,6 @@ import io.keyval.kv.FtsIndex;
 import io.keyval.kv.FtsTokenizer;
 import io.keyval.kv.Key;
 import io.keyval.kv.keys.KeyRange;
-import java.util.Arrays;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,7 +66,7 @@ public record IndexDefinition(long id, Key prefix, IndexedFields fields, FtsToke
     KeyRange clip(KeyRange range) {
         KeyRange own = KeyRange.descendants(prefix);
         KeyRange clipped = own.atLeast(range.lower(), range.lowerInclusive()).below(range.upper());
-        return Arrays.compareUnsigned(clipped.lower(), clipped.upper()) >= 0 ? KeyRange.empty() : clipped;
+        return clipped.isEmpty() ? KeyRange.empty() : clipped;
     }
 
     /** @return the public view */

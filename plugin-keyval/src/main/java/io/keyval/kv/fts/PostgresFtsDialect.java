@@ -3,6 +3,7 @@ package io.keyval.kv.fts;
 import io.keyval.database.SqlSession;
 import io.keyval.kv.Key;
 import io.keyval.kv.keys.KeyRange;
+import io.keyval.kv.store.EntryStatements;
 import io.keyval.kv.where.SqlFragment;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
@@ -131,8 +132,8 @@ public final class PostgresFtsDialect implements FtsDialect {
 
     @Override
     public void removeRange(SqlSession session, IndexDefinition index, KeyRange range) throws SQLException {
-        session.executeAtCommit("DELETE FROM " + index.table() + " WHERE "
-                + (range.lowerInclusive() ? "key >= ?" : "key > ?") + " AND key < ?", range.lower(), range.upper());
+        session.executeAtCommit("DELETE FROM " + index.table() + " WHERE " + EntryStatements.rangeCondition(range),
+                range.lower(), range.upper());
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.keyval.database.SqlSession;
 import io.keyval.kv.FtsTokenizer;
 import io.keyval.kv.Key;
 import io.keyval.kv.keys.KeyRange;
+import io.keyval.kv.store.EntryStatements;
 import io.keyval.kv.where.SqlFragment;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -117,15 +118,13 @@ public final class SqliteFtsDialect implements FtsDialect {
 
     @Override
     public void removeRange(SqlSession session, IndexDefinition index, KeyRange range) throws SQLException {
-        String inRange = (range.lowerInclusive() ? "key >= ?" : "key > ?") + " AND key < ?";
+        String inRange = EntryStatements.rangeCondition(range);
         PreparedStatement docs = session.prepare("DELETE FROM " + index.table()
                 + " WHERE rowid IN (SELECT docid FROM " + keys(index) + " WHERE " + inRange + ")");
-        docs.setBytes(1, range.lower());
-        docs.setBytes(2, range.upper());
+        EntryStatements.bindRange(docs, 1, range);
         docs.executeUpdate();
         PreparedStatement rows = session.prepare("DELETE FROM " + keys(index) + " WHERE " + inRange);
-        rows.setBytes(1, range.lower());
-        rows.setBytes(2, range.upper());
+        EntryStatements.bindRange(rows, 1, range);
         rows.executeUpdate();
     }
 

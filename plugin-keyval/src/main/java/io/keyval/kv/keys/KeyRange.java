@@ -73,6 +73,15 @@ public record KeyRange(byte[] lower, boolean lowerInclusive, byte[] upper) {
         return Arrays.compareUnsigned(bound, upper) < 0 ? new KeyRange(lower, lowerInclusive, bound) : this;
     }
 
+    /**
+     * @param key a key encoding
+     * @return whether it is in the range
+     */
+    public boolean contains(byte[] key) {
+        int c = Arrays.compareUnsigned(key, lower);
+        return (c > 0 || (c == 0 && lowerInclusive)) && Arrays.compareUnsigned(key, upper) < 0;
+    }
+
     /** @return whether no key can be in the range */
     public boolean isEmpty() {
         int c = Arrays.compareUnsigned(lower, upper);

@@ -3,7 +3,6 @@ package io.keyval.kv.queue;
 import io.keyval.database.SqlSession;
 import io.keyval.kv.Key;
 import io.keyval.kv.KvValidationException;
-import io.keyval.kv.store.JsonValues;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,8 +16,8 @@ import java.util.function.Consumer;
  */
 public final class QueueRecords {
 
-    private static final String MESSAGES = "SELECT id, value, priority, ready_at, attempts, backoff_schedule,"
-            + " keys_if_undelivered, created_at FROM kv_queue ORDER BY id";
+    private static final String MESSAGES = "SELECT id, value, priority, ready_at, attempts, max_attempts,"
+            + " backoff_schedule, keys_if_undelivered, created_at FROM kv_queue ORDER BY id";
     private static final String DEAD_LETTERS = "SELECT id, original_id, value, error_message, attempts,"
             + " original_created_at, failed_at FROM kv_dlq ORDER BY id";
     private static final String INSERT_MESSAGE = "INSERT INTO kv_queue (id, value, priority, ready_at, attempts,"
@@ -39,12 +38,13 @@ public final class QueueRecords {
      * @param priority its priority
      * @param readyAt when it may be delivered (epoch ms)
      * @param attempts deliveries so far
+     * @param maxAttempts the attempts its schedule allows (its length + 1)
      * @param backoffJson its backoff schedule, a JSON array of ms
      * @param keysJson its {@code keysIfUndelivered}, a JSON array of keys in the wire form, or {@code null}
      * @param createdAt when it was enqueued (epoch ms)
      */
-    public record Message(String id, String valueJson, int priority, long readyAt, int attempts, String backoffJson,
-            String keysJson, long createdAt) {
+    public record Message(String id, String valueJson, int priority, long readyAt, int attempts, int maxAttempts,
+            String backoffJson, String keysJson, long createdAt) {
     }
 
     /**
@@ -62,7 +62,7 @@ public final class QueueRecords {
             throw new KvValidationException("attempts must be from 0 to the schedule's length + 1, received " + attempts);
         }
         return new Message(id, valueJson, checked.priority(), readyAt, (int) attempts,
-                MessageTable.jsonArray(checked.backoffMillis()),
+                checked.backoffMillis().size() + 1, MessageTable.jsonArray(checked.backoffMillis()),
                 keys == null ? null : MessageTable.keysJson(keys), createdAt);
     }
 
@@ -103,7 +103,7 @@ public final class QueueRecords {
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 sink.accept(new Message(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4), rs.getInt(5),
-                        rs.getString(6), rs.getString(7), rs.getLong(8)));
+                        rs.getInt(6), rs.getString(7), rs.getString(8), rs.getLong(9)));
             }
         }
     }
@@ -135,9 +135,8 @@ public final class QueueRecords {
      */
     static void insert(SqlSession s, List<Message> messages, List<DeadLetter> dead, long now) throws SQLException {
         for (Message m : messages) {
-            int maxAttempts = JsonValues.tree(m.backoffJson()).size() + 1;
             s.executeAtCommit(INSERT_MESSAGE, m.id(), m.valueJson(), m.priority(), m.readyAt(), m.attempts(),
-                    Math.max(maxAttempts, m.attempts() + 1), m.backoffJson(), m.keysJson(), m.createdAt(), now);
+                    Math.max(m.maxAttempts(), m.attempts() + 1), m.backoffJson(), m.keysJson(), m.createdAt(), now);
         }
         for (DeadLetter d : dead) {
             s.executeAtCommit(INSERT_DEAD, d.id(), d.originalId(), d.valueJson(), d.errorMessage(), d.attempts(),

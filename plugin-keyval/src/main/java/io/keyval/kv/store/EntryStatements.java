@@ -28,8 +28,11 @@ public final class EntryStatements {
                 + " versionstamp = excluded.versionstamp, expires_at = excluded.expires_at";
     }
 
-    /** {@code key > ?} or {@code key >= ?}, then {@code key < ?}. */
-    static String rangeCondition(KeyRange range) {
+    /**
+     * @param range a key range
+     * @return {@code key > ?} or {@code key >= ?}, then {@code key < ?}: two parameters ({@link #bindRange})
+     */
+    public static String rangeCondition(KeyRange range) {
         return (range.lowerInclusive() ? "key >= ?" : "key > ?") + " AND key < ?";
     }
 
