@@ -2,6 +2,7 @@ package io.keyval.kv.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keyval.database.DatabaseAdapter;
+import io.keyval.database.SqlSession;
 import io.keyval.database.SqlWork;
 import io.keyval.kv.Key;
 import io.keyval.kv.commit.CommitPipeline;
@@ -20,6 +21,7 @@ import io.keyval.kv.where.WhereCompiler;
 import io.keyval.kv.where.WhereDialect;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +88,20 @@ public final class KvStore implements AutoCloseable {
     /** @return the versionstamps of this store's latest writes, per key (lossy) */
     public RecentWrites recentWrites() {
         return recentWrites;
+    }
+
+    /**
+     * Readies a session for a scan of a key range in key order ({@link StoreDialect#beforeRangeScan}):
+     * on PostgreSQL the rows must come from the primary key, never be sorted.
+     *
+     * @param s the scan's session, in its transaction
+     * @throws SQLException on a database failure
+     */
+    public void prepareRangeScan(SqlSession s) throws SQLException {
+        String setup = dialect.beforeRangeScan();
+        if (setup != null) {
+            s.prepare(setup).execute();
+        }
     }
 
     /** @return the engine's dialect */

@@ -78,10 +78,7 @@ public final class RangeScan implements PiecedRead {
     }
 
     private List<StoredEntry> readPiece(SqlSession s, String sql) throws SQLException {
-        String setup = store.dialect().beforeRangeScan();
-        if (setup != null) {
-            s.prepare(setup).execute();
-        }
+        store.prepareRangeScan(s);
         PreparedStatement ps = s.prepare(sql);
         int i = EntryStatements.bindRange(ps, 1, range);
         ps.setLong(i++, now);

@@ -15,6 +15,7 @@ import io.keyval.kv.keys.KeyRange;
 import io.keyval.kv.queue.DeadLetter;
 import io.keyval.kv.queue.QueueRecords;
 import io.keyval.kv.store.JsonValues;
+import io.keyval.kv.store.KvStore;
 import io.keyval.kv.store.StoreFailures;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -33,7 +34,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * memory stays bounded whatever the size of the store.
  *
  * <pre>{@code
- * new StoreExport(adapter, dialect, "sqlite", clock).write(Key.of(), Files.newOutputStream(file));
+ * new StoreExport(adapter, store, dialect, "sqlite", clock).write(Key.of(), Files.newOutputStream(file));
  * }</pre>
  */
 public final class StoreExport {
@@ -44,18 +45,21 @@ public final class StoreExport {
     private static final int FETCH = 500;
 
     private final DatabaseAdapter db;
+    private final KvStore store;
     private final TransferDialect dialect;
     private final String engine;
     private final Clock clock;
 
     /**
      * @param db the database
+     * @param store the store on it (how a range is scanned in key order)
      * @param dialect the engine's snapshot
      * @param engine the engine's name, recorded in the header
      * @param clock decides which entries have expired
      */
-    public StoreExport(DatabaseAdapter db, TransferDialect dialect, String engine, Clock clock) {
+    public StoreExport(DatabaseAdapter db, KvStore store, TransferDialect dialect, String engine, Clock clock) {
         this.db = db;
+        this.store = store;
         this.dialect = dialect;
         this.engine = engine;
         this.clock = clock;
@@ -214,8 +218,9 @@ public final class StoreExport {
         }
     }
 
-    private static long entries(SqlSession s, Key prefix, long now, JsonGenerator json) throws SQLException, IOException {
+    private long entries(SqlSession s, Key prefix, long now, JsonGenerator json) throws SQLException, IOException {
         KeyRange range = KeyRange.descendants(prefix);
+        store.prepareRangeScan(s);
         PreparedStatement ps = s.prepare(ENTRIES);
         ps.setFetchSize(FETCH);
         ps.setBytes(1, range.lower());

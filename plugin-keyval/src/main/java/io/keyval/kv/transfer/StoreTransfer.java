@@ -37,7 +37,7 @@ public final class StoreTransfer {
             Clock clock) {
         this.db = db;
         this.dialect = engine.select(TransferDialect.Sqlite::new, TransferDialect.Postgres::new);
-        this.export = new StoreExport(db, dialect, engine.id(), clock);
+        this.export = new StoreExport(db, store, dialect, engine.id(), clock);
         this.importer = new StoreImport(store.pipeline(), fts, queue, clock);
     }
 
