@@ -6,7 +6,8 @@ package io.keyval.kv;
  * @param overwrite whether an entry replaces an existing live entry with the same key ({@code true},
  *     the default) or is skipped
  * @param atomic apply everything in one transaction, or nothing (at most
- *     {@value #MAX_ATOMIC_ENTRIES} entries); otherwise entries are applied in batches as they are read
+ *     {@value #MAX_ATOMIC_ENTRIES} records and 64 MB of them); otherwise records are applied in batches
+ *     as they are read
  */
 public record ImportOptions(boolean overwrite, boolean atomic) {
 
