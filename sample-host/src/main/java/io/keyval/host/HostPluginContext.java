@@ -84,13 +84,22 @@ final class HostPluginContext implements PluginContext {
 
     @Override
     public void mount(String path, HttpHandler handler) {
+        mount(path, handler, false);
+    }
+
+    @Override
+    public void mountPublic(String path, HttpHandler handler) {
+        mount(path, handler, true);
+    }
+
+    private void mount(String path, HttpHandler handler, boolean tokenFree) {
         if (!path.startsWith("/")) {
             throw new PluginException("Plugin '{}' mounts '{}': the path must start with /", plugin.id(), path);
         }
         String prefix = path.equals("/") ? basePath : (basePath.equals("/") ? "" : basePath) + path;
         ClassLoader loader = plugin.classLoader();
         try {
-            http.mount(prefix, exchange -> ContextClassLoader.run(loader, () -> handler.handleRequest(exchange)));
+            http.mount(prefix, exchange -> ContextClassLoader.run(loader, () -> handler.handleRequest(exchange)), tokenFree);
         } catch (IllegalArgumentException e) {
             throw new PluginException("Plugin '{}' cannot mount '{}': {}", plugin.id(), prefix, e.getMessage());
         }

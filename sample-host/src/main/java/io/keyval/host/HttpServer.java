@@ -73,7 +73,16 @@ public class HttpServer {
      * @param handler the handler
      */
     public void mount(String prefix, HttpHandler handler) {
-        router.mount(prefix, handler);
+        mount(prefix, handler, false);
+    }
+
+    /**
+     * @param prefix a full request path prefix
+     * @param handler the handler
+     * @param tokenFree whether requests it serves need no bearer token (static content without data)
+     */
+    public void mount(String prefix, HttpHandler handler, boolean tokenFree) {
+        router.mount(prefix, handler, tokenFree);
     }
 
     /**
@@ -93,7 +102,8 @@ public class HttpServer {
         } catch (IOException e) {
             throw new HostStartException("Cannot start the HTTP worker: " + e.getMessage(), e);
         }
-        HttpHandler checked = new RequestLimits(new RequestGuard(this::route, settings), settings.requestTimeoutMillis());
+        HttpHandler checked = new RequestLimits(new RequestGuard(this::route, settings, router::isTokenFree),
+                settings.requestTimeoutMillis());
         gate = new RequestGate(checked, settings.maxRequests());
         ByteBufferPool buffers = new DefaultByteBufferPool(true, 16 * 1024 - 20, -1, 4);
         HttpOpenListener http = new HttpOpenListener(buffers, OptionMap.builder()

@@ -11,8 +11,8 @@ import java.util.List;
  */
 final class PrefixRouter {
 
-    /** A handler and the prefix it is mounted at. */
-    record Mount(String prefix, HttpHandler handler) {
+    /** A handler, the prefix it is mounted at, and whether it is served without the bearer token. */
+    record Mount(String prefix, HttpHandler handler, boolean tokenFree) {
         boolean matches(String path) {
             return path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/");
         }
@@ -21,14 +21,14 @@ final class PrefixRouter {
     // replaced as a whole on each mount so that request threads never see a half-updated list
     private volatile List<Mount> mounts = List.of();
 
-    synchronized void mount(String prefix, HttpHandler handler) {
+    synchronized void mount(String prefix, HttpHandler handler, boolean tokenFree) {
         for (Mount m : mounts) {
             if (m.prefix().equals(prefix)) {
                 throw new IllegalArgumentException("Path '" + prefix + "' is already mounted");
             }
         }
         List<Mount> next = new ArrayList<>(mounts);
-        next.add(new Mount(prefix, handler));
+        next.add(new Mount(prefix, handler, tokenFree));
         next.sort(Comparator.comparingInt((Mount m) -> m.prefix().length()).reversed());
         mounts = List.copyOf(next);
     }
@@ -41,5 +41,11 @@ final class PrefixRouter {
             }
         }
         return null;
+    }
+
+    /** @return whether the mount serving {@code path} was mounted token-free (a longer, protected mount wins) */
+    boolean isTokenFree(String path) {
+        Mount m = find(path);
+        return m != null && m.tokenFree();
     }
 }

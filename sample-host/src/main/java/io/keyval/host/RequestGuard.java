@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Who may call the plugins' routes, checked before any plugin sees a request:
@@ -31,7 +32,8 @@ import java.util.Set;
  *       allowed origin is answered 204 with the CORS headers, from any other origin 403; responses to
  *       allowed origins carry {@code Access-Control-Allow-Origin}.</li>
  * </ul>
- * {@code GET /health} needs no token (load balancers probe it); the Host check applies to it too.
+ * {@code GET /health} needs no token (load balancers probe it), nor do routes a plugin mounted as
+ * public (a web UI's static files, which hold no data); the Host check applies to them too.
  */
 final class RequestGuard implements HttpHandler {
 
@@ -45,12 +47,19 @@ final class RequestGuard implements HttpHandler {
 
     private final HttpHandler next;
     private final byte[] token;
+    private final Predicate<String> tokenFree;
     private final Set<String> allowedOrigins;
     /** Lower-case host names (without port) accepted in {@code Host}; null when not checked. */
     private final Set<String> allowedHosts;
 
-    RequestGuard(HttpHandler next, ServerSettings settings) {
+    /**
+     * @param next the handler of checked requests
+     * @param settings the server's settings
+     * @param tokenFree the request paths that need no token besides {@code /health} (static UI content)
+     */
+    RequestGuard(HttpHandler next, ServerSettings settings, Predicate<String> tokenFree) {
         this.next = next;
+        this.tokenFree = tokenFree;
         this.token = settings.authToken().isEmpty() ? null : sha256(settings.authToken());
         this.allowedOrigins = Set.copyOf(lowerCase(settings.allowedOrigins()));
         this.allowedHosts = checksHosts(settings) ? hosts(settings) : null;
@@ -100,7 +109,8 @@ final class RequestGuard implements HttpHandler {
                     + " list the origin in server.allowedOrigins (KEYVAL_ALLOWED_ORIGINS) to allow it");
             return;
         }
-        if (token != null && !exchange.getRequestPath().equals("/health") && !hasToken(headers)) {
+        if (token != null && !exchange.getRequestPath().equals("/health") && !tokenFree.test(exchange.getRequestPath())
+                && !hasToken(headers)) {
             exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, "Bearer");
             corsHeaders(exchange, origin, listed);
             JsonText.send(exchange, 401, "Missing or invalid bearer token: send 'Authorization: Bearer <token>'"

@@ -75,6 +75,25 @@ public interface PluginContext {
     void mount(String path, HttpHandler handler);
 
     /**
+     * As {@link #mount}, for content that holds no data and must load without credentials, such as
+     * the pages, scripts and styles of a web UI that a browser fetches by plain navigation: the host
+     * does not require its bearer token there (its Host and Origin checks still apply). Such content
+     * must read data only through routes mounted with {@link #mount}. A host that has no token-free
+     * routes mounts the handler as {@link #mount} does.
+     *
+     * <pre>{@code
+     * ctx.mount("/api", apiHandler);          // data: token required when the host has one
+     * ctx.mountPublic("/", new UiHandler());  // the UI's static files: no token
+     * }</pre>
+     *
+     * @param path as for {@link #mount}
+     * @param handler the handler
+     */
+    default void mountPublic(String path, HttpHandler handler) {
+        mount(path, handler);
+    }
+
+    /**
      * Adds a command to the host's command line (see {@link PluginCommand}). A host without a command
      * line ignores it.
      *

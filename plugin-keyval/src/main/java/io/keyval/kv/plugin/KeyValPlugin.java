@@ -35,7 +35,7 @@ public final class KeyValPlugin implements HostPlugin {
         KeyValRuntime started = KeyValRuntime.start(adapter, settings, Clock.systemUTC());
         try {
             ctx.mount("/api", started.httpApi());
-            ctx.mount("/", new UiHandler(ctx.basePath()));
+            ctx.mountPublic("/", new UiHandler(ctx.basePath()));
             ctx.provide(Kv.class, started.kv());
             TransferCommands.of(started.transfer()).forEach(ctx::command);
         } catch (RuntimeException e) {

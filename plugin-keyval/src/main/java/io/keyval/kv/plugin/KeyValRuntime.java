@@ -12,6 +12,7 @@ import io.keyval.kv.fts.PostgresFtsDialect;
 import io.keyval.kv.fts.SqliteFtsDialect;
 import io.keyval.kv.http.AtomicRoutes;
 import io.keyval.kv.http.FtsRoutes;
+import io.keyval.kv.http.InfoRoutes;
 import io.keyval.kv.http.KeysRoutes;
 import io.keyval.kv.http.KvHttpApi;
 import io.keyval.kv.http.MetricsRoutes;
@@ -72,7 +73,7 @@ public final class KeyValRuntime implements AutoCloseable {
 
     private KeyValRuntime(KvStore store, TriggerDispatcher triggers, Optional<StoreMetrics> metrics,
             MetricsRecorder recorder, TtlPurger purger, WatchHub watches, QueueService queue, FtsService fts,
-            StoreTransfer transfer, KeyValSettings settings) {
+            StoreTransfer transfer, Engine engine, KeyValSettings settings) {
         this.store = store;
         this.triggers = triggers;
         this.metrics = metrics;
@@ -93,6 +94,7 @@ public final class KeyValRuntime implements AutoCloseable {
                 ? Optional.of(new WatchRoutes(store, watches, watch.maxWatchers(), watch.heartbeat()))
                 : Optional.empty();
         watchRoutes.ifPresent(routes::add);
+        routes.add(new InfoRoutes(engine.id(), metrics.isPresent(), watch.enabled()));
         this.httpApi = new KvHttpApi(routes, settings.maxBodySize()).handler();
     }
 
@@ -135,7 +137,7 @@ public final class KeyValRuntime implements AutoCloseable {
             QueueService started = queue;
             metrics.ifPresent(m -> m.setQueueGauges(started));
             return new KeyValRuntime(store, triggers, metrics, recorder, purger, watches, queue, fts,
-                    new StoreTransfer(adapter, engine, store, fts, queue, clock), settings);
+                    new StoreTransfer(adapter, engine, store, fts, queue, clock), engine, settings);
         } catch (RuntimeException e) {
             if (fts != null) {
                 fts.close();

@@ -1,0 +1,102 @@
+// Watch: follow keys (GET /watch) or prefixes (GET /watch/prefix) and see every change stream in,
+// read as Server-Sent Events with fetch so that a bearer token goes in a header, never in the URL.
+
+import { el, keyChips, keyPath, parseKey, preview, readEvents, statusLine } from './lib.js';
+
+const KEPT = 500; // events shown at most; older ones are dropped so that memory stays bounded
+
+export async function watch(page, { signal, params }) {
+  const mode = el('select', { name: 'mode', 'aria-label': 'Watch' },
+    el('option', { value: 'keys' }, 'exact keys'), el('option', { value: 'prefix' }, 'prefixes (first 100 entries of each)'));
+  mode.value = params.get('mode') === 'prefix' ? 'prefix' : 'keys';
+  const targets = el('input', { name: 'targets', value: params.get('targets') || '', placeholder: 'users/1, users/2', required: true, 'aria-label': 'Keys or prefixes' });
+  const initial = el('input', { type: 'checkbox', name: 'initial', checked: true });
+  const start = el('button', { type: 'submit' }, 'Watch');
+  const stop = el('button', { type: 'button', class: 'secondary', disabled: true }, 'Stop');
+  const pause = el('button', { type: 'button', class: 'secondary', 'aria-pressed': 'false' }, 'Pause');
+  const clear = el('button', { type: 'button', class: 'secondary' }, 'Clear');
+  const connection = statusLine();
+  const log = el('ol', { class: 'events', reversed: true, 'aria-live': 'polite', 'data-test': 'events' });
+  const form = el('form', { class: 'row' },
+    el('label', {}, 'Watch', mode),
+    el('label', {}, 'Key paths (comma-separated)', targets),
+    el('label', { class: 'check' }, initial, 'start with the current values'), start, stop);
+  page.append(form, el('div', { class: 'toolbar' }, pause, clear), connection.node, log);
+
+  let stream = null;
+  let paused = false;
+  const held = [];
+
+  function show(event) {
+    const entries = JSON.parse(event.data);
+    log.prepend(el('li', { class: 'event' },
+      el('div', { class: 'muted' }, new Date().toLocaleTimeString(), event.id ? ` · up to versionstamp ${event.id}` : ''),
+      el('ul', {}, entries.map((entry) => el('li', { class: entry.versionstamp ? 'change' : 'change gone' },
+        keyChips(entry.key), ' ',
+        entry.versionstamp ? el('code', {}, preview(entry.value)) : el('em', {}, 'deleted or expired'))))));
+    while (log.children.length > KEPT) log.lastChild.remove();
+  }
+
+  function stopStream(message) {
+    if (stream) stream.abort();
+    stream = null;
+    start.disabled = false;
+    stop.disabled = true;
+    if (message) connection.ok(message);
+  }
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    stopStream();
+    let query;
+    try {
+      const paths = targets.value.split(',').map((t) => t.trim()).filter(Boolean).map((text) => {
+        const path = keyPath(parseKey(text));
+        if (path === null) throw new Error(`${text}: watch URLs take key paths (strings and safe integers); a bigint, bytes or boolean part cannot be watched over HTTP`);
+        return path;
+      });
+      if (!paths.length) throw new Error('Enter at least one key path');
+      query = new URLSearchParams({ [mode.value === 'prefix' ? 'prefixes' : 'keys']: paths.join(','), initial: String(initial.checked) });
+    } catch (error) {
+      connection.error(error);
+      return;
+    }
+    history.replaceState(null, '', `${location.pathname}?${new URLSearchParams({ mode: mode.value, targets: targets.value })}`);
+    stream = new AbortController();
+    const mine = stream;
+    signal.addEventListener('abort', () => mine.abort());
+    start.disabled = true;
+    stop.disabled = false;
+    connection.ok('Connecting…');
+    try {
+      await readEvents(`/watch${mode.value === 'prefix' ? '/prefix' : ''}?${query}`, (message) => {
+        if (message.event === 'open') connection.ok('Watching: changes appear as they are committed.');
+        if (message.event !== 'change') return;
+        if (paused) {
+          held.push(message);
+          pause.textContent = `Resume (${held.length} held)`;
+        } else {
+          show(message);
+        }
+      }, mine.signal);
+      if (stream === mine) stopStream('The server ended the stream.');
+    } catch (error) {
+      if (error.name === 'AbortError') return;
+      if (stream === mine) stopStream();
+      connection.error(error);
+    }
+  });
+  stop.addEventListener('click', () => stopStream('Stopped.'));
+  pause.addEventListener('click', () => {
+    paused = !paused;
+    pause.setAttribute('aria-pressed', String(paused));
+    pause.textContent = paused ? 'Resume' : 'Pause';
+    if (!paused) held.splice(0).forEach(show);
+  });
+  clear.addEventListener('click', () => {
+    log.replaceChildren();
+    held.length = 0;
+    if (paused) pause.textContent = 'Resume';
+  });
+  if (targets.value) form.requestSubmit();
+}
