@@ -24,9 +24,10 @@ const PAGES = [
 let leave = new AbortController();
 
 /** Navigates inside the UI (no page load); `target` is a path below the base, with its query. */
-export function go(target, { replace = false } = {}) {
-  history[replace ? 'replaceState' : 'pushState'](null, '', `${BASE}${target}`);
+function go(target) {
+  history.pushState(null, '', `${BASE}${target}`);
   render();
+  document.getElementById('page').focus(); // a screen reader or keyboard user starts at the new page
 }
 
 function render() {

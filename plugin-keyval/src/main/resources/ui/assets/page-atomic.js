@@ -95,7 +95,7 @@ export async function atomic(page) {
 
   function update() {
     try {
-      json.textContent = JSON.stringify(body(checks, mutations), null, 2);
+      json.textContent = bodyText(body(checks, mutations));
       json.classList.remove('invalid');
     } catch (error) {
       json.textContent = error.message;
@@ -122,14 +122,22 @@ export async function atomic(page) {
       const answer = await api('/atomic', { method: 'POST', body: request });
       if (answer.ok) {
         status.ok('Committed with versionstamp ', el('code', { 'data-test': 'committed' }, answer.versionstamp), '.');
+        status.node.scrollIntoView({ block: 'nearest' });
         return;
       }
       status.error(new Error('A check failed: nothing was written.'));
       await explainFailure(request.checks, result);
+      result.scrollIntoView({ block: 'nearest' });
     });
   });
   mutations.append(mutationRow(mutations));
   update();
+}
+
+/** The body as JSON with one check or mutation per line: as readable as indented JSON, a third as tall. */
+function bodyText({ checks, mutations }) {
+  const list = (items) => (items.length ? `[\n    ${items.map((item) => JSON.stringify(item)).join(',\n    ')}\n  ]` : '[]');
+  return `{\n  "checks": ${list(checks)},\n  "mutations": ${list(mutations)}\n}`;
 }
 
 /** Reads the checked keys again to show which check did not hold (the API answers only ok: false). */

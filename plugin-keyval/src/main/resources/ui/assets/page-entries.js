@@ -41,9 +41,10 @@ export async function entries(page, { params, go }) {
   const crumbs = el('nav', { class: 'crumbs', 'aria-label': 'Prefix' });
   const tools = el('div', { class: 'toolbar' });
   const editor = el('section', { class: 'editor', hidden: true, 'aria-label': 'Entry' });
+  const children = el('div', { class: 'children', 'data-test': 'children' });
   const table = el('table', { class: 'entries' });
   const pager = el('div', { class: 'pager' });
-  page.append(browse, crumbs, tools, status.node, editor, el('div', { class: 'scroll' }, table), pager);
+  page.append(browse, crumbs, tools, status.node, editor, children, el('div', { class: 'scroll' }, table), pager);
 
   try {
     state.prefix = parseKey(prefixInput.value, { allowEmpty: true });
@@ -82,7 +83,23 @@ export async function entries(page, { params, go }) {
     renderRows(fresh.length > state.size, performance.now() - started);
   }
 
+  /** The next level of the tree as far as this page shows it: each distinct part after the prefix. */
+  function renderChildren() {
+    const seen = new Map();
+    for (const { key } of state.rows) {
+      if (key.length <= state.prefix.length) continue;
+      const id = JSON.stringify(key[state.prefix.length]);
+      seen.set(id, (seen.get(id) || 0) + 1);
+    }
+    children.replaceChildren();
+    if (seen.size < 2 || seen.size === state.rows.length) return; // a flat list says it all
+    children.append(el('span', { class: 'muted' }, 'On this page: '), ...[...seen].map(([id, n]) => el('span', { class: 'child' },
+      partChip(JSON.parse(id), { href: entriesLink({ prefix: JSON.stringify([...state.prefix, JSON.parse(id)]), size: state.size }) }),
+      el('span', { class: 'muted' }, ` ${n}`))));
+  }
+
   function renderRows(hasMore, millis) {
+    renderChildren();
     table.replaceChildren(
       el('thead', {}, el('tr', {}, el('th', {}, 'Key'), el('th', {}, 'Value'), el('th', {}, 'Versionstamp'), el('th', {}, el('span', { class: 'sr-only' }, 'Actions')))),
       el('tbody', {}, state.rows.length ? state.rows.map(row) : el('tr', {}, el('td', { colspan: 4, class: 'muted' },
@@ -120,7 +137,7 @@ export async function entries(page, { params, go }) {
       el('td', {}, el('span', { class: 'key' }, parts)),
       el('td', {}, el('button', { type: 'button', class: 'link', title: 'View and edit', onclick: () => openEditor(entry) }, el('code', {}, preview(entry.value)))),
       el('td', { class: 'muted mono' }, entry.versionstamp),
-      el('td', { class: 'actions' },
+      el('td', { class: 'row-actions' },
         el('button', { type: 'button', class: 'secondary', onclick: () => openEditor(entry) }, 'Edit'),
         el('button', { type: 'button', class: 'danger', onclick: () => deleteEntry(entry.key) }, 'Delete')));
   }

@@ -151,7 +151,7 @@ function dlqSection(pageStatus) {
       el('td', {}, record.attempts),
       el('td', { class: 'error-text' }, record.errorMessage),
       el('td', {}, el('code', {}, preview(record.value, 80))),
-      el('td', { class: 'actions' }, view, requeue, remove)), detail];
+      el('td', { class: 'row-actions' }, view, requeue, remove)), detail];
   }
 
   purge.addEventListener('click', async () => {

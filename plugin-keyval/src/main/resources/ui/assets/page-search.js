@@ -43,7 +43,7 @@ export async function search(page, { params }) {
       el('td', {}, index.fields.join(', ')),
       el('td', {}, index.tokenize),
       el('td', { class: 'muted mono' }, index.tableName),
-      el('td', { class: 'actions' },
+      el('td', { class: 'row-actions' },
         el('button', { type: 'button', class: 'secondary', onclick: () => { indexSelect.value = JSON.stringify(index.prefix); indexSelect.focus(); } }, 'Search it'),
         remove));
   }

@@ -72,6 +72,18 @@ class RequestGuardTest {
     }
 
     @Test
+    void theAdminUiFilesNeedNoTokenButEveryDataRouteBelowThemDoes() {
+        // Mounted with mountPublic: the pages and scripts hold no data; the UI reads through /keyval/api.
+        for (String path : List.of("/keyval", "/keyval/entries", "/keyval/assets/app.js")) {
+            assertEquals(200, request("GET", path, local(), null).status(), path);
+        }
+        assertEquals(401, request("GET", "/keyval/api/info", local(), null).status(), "the longer, protected mount wins");
+        assertEquals(401, request("GET", "/keyval/api/keys/guard", local(), null).status());
+        assertEquals(404, request("GET", "/keyval/nothing", local(), null).status(), "no data, and no token asked");
+        assertEquals(403, request("GET", "/keyval", "Host: evil.example\r\n", null).status(), "the Host check still applies");
+    }
+
+    @Test
     void crossSiteWritesAreRefusedAndSameOriginOrListedOnesPass() {
         String evil = "Origin: https://evil.example\r\nContent-Type: text/plain\r\n";
         Reply refused = request("POST", "/keyval/api/atomic", local() + bearer(TOKEN) + evil,

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keyval.database.Databases;
 import io.keyval.database.testing.TestDatabases;
 import io.keyval.host.api.PluginConfig;
@@ -75,6 +76,15 @@ abstract class MetricsContract {
     void freshCounters(TestInfo test) {
         root = Key.of(test.getTestMethod().orElseThrow().getName());
         kv.metrics().reset();
+    }
+
+    @Test
+    void infoNamesTheEngineAndWhatIsServed() throws Exception {
+        HttpResponse<String> info = server.send("GET", "/info", null);
+        assertEquals(200, info.statusCode());
+        assertEquals(Map.of("engine", engine() == TestDatabases.Engine.SQLITE ? "sqlite" : "postgres", "metrics", true,
+                "watch", true), new ObjectMapper().readValue(info.body(), Map.class));
+        assertEquals(Map.of(), counts(), "not an operation");
     }
 
     @Test

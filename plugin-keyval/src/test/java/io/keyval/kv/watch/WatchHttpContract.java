@@ -198,6 +198,8 @@ abstract class WatchHttpContract {
                 Map.of("enabled", false))), "t"), clock);
         assertEquals("Not found", error(server.send("GET", "/watch?keys=a", null), 404));
         assertEquals("Not found", error(server.send("GET", "/watch/prefix/poll?prefix=a", null), 404));
+        assertEquals(false, JSON.readTree(server.send("GET", "/info", null).body()).path("watch").asBoolean(true),
+                "GET /info tells clients such as the admin UI");
         WatchContract.Received got = new WatchContract.Received();
         try (var s = server.kv().watch(List.of(io.keyval.kv.Key.of("a")), io.keyval.kv.WatchOptions.defaults(), got)) {
             got.await(m -> m.size() == 1, "the snapshot through the Java API");

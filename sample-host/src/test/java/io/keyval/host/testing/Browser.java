@@ -105,7 +105,17 @@ public final class Browser implements AutoCloseable {
      * @return the condition's first non-null, non-false value
      */
     public <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition);
+        return waitFor(WAIT, condition);
+    }
+
+    /**
+     * @param timeout how long at most
+     * @param condition what to wait for
+     * @param <T> its value
+     * @return the condition's first non-null, non-false value
+     */
+    public <T> T waitFor(Duration timeout, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, timeout).until(condition);
     }
 
     /** @return the element, once it is displayed */

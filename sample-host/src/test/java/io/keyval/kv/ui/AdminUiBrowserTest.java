@@ -346,7 +346,7 @@ class AdminUiBrowserTest {
         new Select(browser.visible(By.name("mutation-type"))).selectByValue("sum");
         type(By.name("mutation-key"), "acct/b");
         type(By.name("mutation-value"), "5");
-        assertTrue(browser.visible(By.cssSelector("[data-test=body]")).getText().contains("\"type\": \"sum\""));
+        assertTrue(browser.visible(By.cssSelector("[data-test=body]")).getText().contains("{\"type\":\"sum\",\"key\":[\"acct\",\"b\"],\"value\":5}"));
         click("Commit");
         browser.waitForText(By.cssSelector(".status.error"), "A check failed");
         WebElement failed = browser.visible(By.cssSelector("[data-test=result] tr[data-holds=false]"));

@@ -8,6 +8,7 @@ import io.keyval.host.testing.HttpClientHelper;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -40,20 +41,20 @@ final class UiScreenshots {
         seed(api);
         browser.resize(1280, 1000);
         try {
-            // The entry count comes from the server's background pass (every 10 s): wait for it.
-            for (long until = System.currentTimeMillis() + 30_000; System.currentTimeMillis() < until; ) {
-                ui.open("");
-                String cards = browser.waitForText(By.cssSelector("[data-test=overview-cards]"), "Engine");
-                if (!cards.contains("Entries\n0\n") && !cards.contains("…")) {
-                    break;
-                }
-                AdminUiBrowserTest.sleepQuietly(1000);
-            }
+            // The entry count comes from the server's background pass (every 10 s), the rate from two samples.
+            ui.open("");
+            browser.waitFor(Duration.ofSeconds(30), d -> {
+                String cards = d.findElement(By.cssSelector("[data-test=overview-cards]")).getText();
+                return cards.contains("SQLite") && !cards.contains("Entries\n0\n") && !cards.contains("…");
+            });
             browser.screenshot(out.resolve("overview.png"));
 
+            ui.open("/entries");
+            browser.visible(By.cssSelector("[data-test=children] a"));
+            browser.screenshot(out.resolve("entries.png"));
             ui.open("/entries?prefix=users&key=" + encode("[\"users\",3]"));
             browser.visible(By.name("value"));
-            browser.screenshot(out.resolve("entries.png"));
+            browser.screenshot(out.resolve("entries-edit.png"));
 
             ui.open("/queue");
             browser.visible(By.cssSelector("table.dlq tr[data-id]"));

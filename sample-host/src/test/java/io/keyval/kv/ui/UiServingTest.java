@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The admin UI as a real host serves it under the plugin's base path: every page's deep link serves
  * the shell (so reloads work), assets carry validators (304 when unchanged) and a policy that allows
- * this origin only, nothing in them points elsewhere, and anything else is a 404. (Its pages in a
- * browser: not tested yet.)
+ * this origin only, nothing in them points elsewhere, and anything else is a 404. The pages in a
+ * browser: {@link AdminUiBrowserTest}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UiServingTest {
