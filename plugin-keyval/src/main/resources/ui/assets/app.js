@@ -41,8 +41,13 @@ function render() {
   }, p.title)));
   const page = document.getElementById('page');
   page.replaceChildren(el('h1', {}, current.title));
+  delete page.dataset.ready;
   document.title = `${current.title} · KeyVal`;
-  current.render(page, { signal: leave.signal, params: new URLSearchParams(location.search), go });
+  const { signal } = leave;
+  // data-ready marks the page's first answers as shown (or failed, in place): tests wait for it.
+  Promise.resolve(current.render(page, { signal, params: new URLSearchParams(location.search), go }))
+    .catch((error) => page.append(el('p', { class: 'status error', role: 'alert' }, error.message || String(error))))
+    .finally(() => { if (!signal.aborted) page.dataset.ready = 'true'; });
 }
 
 // Links inside the UI navigate without a page load; modified clicks (new tab) stay the browser's.

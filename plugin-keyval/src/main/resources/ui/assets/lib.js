@@ -18,6 +18,8 @@ export function authHeaders(headers = {}) {
   return token ? { ...headers, Authorization: `Bearer ${token}` } : headers;
 }
 
+let tokenDeclined = false; // the user cancelled the token form: do not ask again until they choose to
+
 /**
  * fetch() against the API that asks for the bearer token when the host answers 401, once per
  * failed attempt, and keeps it for this browser tab (sessionStorage), never in a URL.
@@ -27,12 +29,15 @@ export async function apiFetch(path, options = {}) {
     const response = await fetch(`${API}${path}`, { ...options, headers: authHeaders(options.headers) });
     if (response.status !== 401) return response;
     const message = (await errorOf(response)).message;
-    if (!(await askToken(message))) throw new ApiError(`${message} (no token entered)`, 401);
+    if (tokenDeclined || !(await askToken(message))) {
+      tokenDeclined = true;
+      throw new ApiError(`${message} (no token entered)`, 401);
+    }
   }
 }
 
-/** Calls the API with an optional JSON body; resolves to the parsed answer or throws its error. */
-export async function api(path, { method = 'GET', body, signal } = {}) {
+/** Calls the API with an optional JSON body; resolves to the answer's text or throws its error. */
+export async function apiText(path, { method = 'GET', body, signal } = {}) {
   const init = { method, signal, headers: {} };
   if (body !== undefined) {
     init.body = JSON.stringify(body);
@@ -40,8 +45,24 @@ export async function api(path, { method = 'GET', body, signal } = {}) {
   }
   const response = await apiFetch(path, init);
   if (!response.ok) throw await errorOf(response);
-  const text = await response.text();
+  return response.text();
+}
+
+/** Calls the API with an optional JSON body; resolves to the parsed answer or throws its error. */
+export async function api(path, options) {
+  const text = await apiText(path, options);
   return text ? JSON.parse(text) : null;
+}
+
+let infoOnce = null;
+
+/** GET /info, read once per page load: the engine, and whether metrics and watch are served. */
+export function info() {
+  infoOnce = infoOnce || api('/info').catch((error) => {
+    infoOnce = null;
+    throw error;
+  });
+  return infoOnce;
 }
 
 export async function errorOf(response) {
@@ -145,8 +166,11 @@ export function el(tag, attributes = {}, ...children) {
     : document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (name === 'svg') continue;
-    if (name.startsWith('on') && typeof value === 'function') node.addEventListener(name.slice(2), value);
-    else if (name === 'value' && 'value' in node && !node.namespaceURI.endsWith('svg')) node.value = value;
+    if (name.startsWith('on')) {
+      // Never an inline handler attribute: the policy would block it, and it would run text as code.
+      if (typeof value !== 'function') throw new TypeError(`${name} must be a function`);
+      node.addEventListener(name.slice(2), value);
+    } else if (name === 'value' && 'value' in node && !node.namespaceURI.endsWith('svg')) node.value = value;
     else if (value !== false && value != null) node.setAttribute(name, value === true ? '' : value);
   }
   for (const child of children.flat(Infinity)) {
@@ -164,6 +188,9 @@ export function statusLine() {
       node.className = 'status error';
       node.setAttribute('role', 'alert');
       node.replaceChildren(error.message || String(error));
+      if (error.status === 401) {
+        node.append(' ', el('button', { type: 'button', class: 'secondary', onclick: () => { tokenDeclined = false; location.reload(); } }, 'Enter token'));
+      }
     },
     ok(...content) {
       node.className = 'status ok';
@@ -189,7 +216,10 @@ export async function busy(button, status, action) {
   }
 }
 
-/** Calls fn now and every ms until the page is left (signal aborted); errors go to onError. */
+/**
+ * Calls fn now and every ms until the page is left (signal aborted); errors go to onError (a
+ * declined token stops the polling). Resolves once the first call is done.
+ */
 export function every(ms, signal, fn, onError) {
   let timer = null;
   const run = async () => {
@@ -197,11 +227,19 @@ export function every(ms, signal, fn, onError) {
       await fn();
     } catch (error) {
       if (!signal.aborted && onError) onError(error);
+      if (error.status === 401) return;
     }
     if (!signal.aborted) timer = setTimeout(run, ms);
   };
   signal.addEventListener('abort', () => clearTimeout(timer));
-  run();
+  return run();
+}
+
+/** A figure on a card; `href` makes it a link, `alarm` highlights it. */
+export function card(label, value, { href, alarm = false } = {}) {
+  const body = [el('div', { class: 'label' }, label), el('div', { class: 'value' }, value)];
+  const className = alarm ? 'card alarm' : 'card';
+  return href ? el('a', { class: className, href }, body) : el('div', { class: className }, body);
 }
 
 // ---- keys ----
@@ -221,18 +259,24 @@ function partLabel(part) {
   return type === 'string' ? part : String(part);
 }
 
-/** A key part as a chip that shows its value and (by colour and title) its type. */
+const LOOKS_TYPED = /^(-?[0-9]+(\.[0-9]+)?|true|false)$|^$/;
+
+/**
+ * A key part as a chip that shows its value and its type: by colour, by a label for screen readers,
+ * and by quotes around a string that would otherwise read as a number or boolean ("42", "true").
+ */
 export function partChip(part, attributes = {}) {
   const type = partType(part);
+  const label = partLabel(part);
   return el(attributes.href ? 'a' : 'span', { ...attributes, class: `part part-${type}`, title: `${type}: ${JSON.stringify(part)}` },
-    partLabel(part));
+    el('span', { class: 'sr-only' }, `${type} `), type === 'string' && LOOKS_TYPED.test(part) ? JSON.stringify(part) : label);
 }
 
 export function keyChips(key) {
   return el('span', { class: 'key' }, key.map((part) => partChip(part)));
 }
 
-const SAFE_INTEGER = /^-?[0-9]+$/;
+const DIGITS = /^-?[0-9]+$/;
 
 /**
  * Reads a key typed by a user: a JSON array (`["users", 42, {"__type":"bigint","value":"7"}]`, every
@@ -250,7 +294,7 @@ export function parseKey(text, { allowEmpty = false } = {}) {
     if (!Array.isArray(key)) throw new Error('Key must be a JSON array such as ["users", 42]');
   } else {
     key = trimmed.split('/').filter((part) => part !== '').map((part) => {
-      if (SAFE_INTEGER.test(part) && Number.isSafeInteger(Number(part))) return Number(part);
+      if (DIGITS.test(part) && Number.isSafeInteger(Number(part))) return Number(part);
       return part;
     });
   }
@@ -262,7 +306,7 @@ export function parseKey(text, { allowEmpty = false } = {}) {
 export function keyPath(key) {
   const parts = [];
   for (const part of key) {
-    if (typeof part === 'string' && part !== '' && !SAFE_INTEGER.test(part)) parts.push(encodeURIComponent(part));
+    if (typeof part === 'string' && part !== '' && !DIGITS.test(part)) parts.push(encodeURIComponent(part));
     else if (typeof part === 'number' && Number.isSafeInteger(part)) parts.push(String(part));
     else return null;
   }
@@ -273,6 +317,63 @@ export function keyPath(key) {
 export function keyInputText(key) {
   const path = keyPath(key);
   return path !== null && !path.includes('%') ? path : JSON.stringify(key);
+}
+
+/** `?prefix=<path>` for the endpoints that take a prefix in path form, '' for the whole store; throws when it has no path form. */
+export function prefixQuery(key) {
+  if (!key.length) return '';
+  const path = keyPath(key);
+  if (path === null) throw new Error(`${JSON.stringify(key)} has parts (bigint, bytes, boolean, digit-only or empty strings) that a key path cannot hold`);
+  return `?prefix=${encodeURIComponent(path)}`;
+}
+
+/** Splits a list typed by a user on commas and new lines, but not inside a JSON key's brackets or strings. */
+export function splitList(text) {
+  const items = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '\\') i += 1;
+      else if (c === '"') quoted = false;
+    } else if (c === '"') quoted = true;
+    else if (c === '[') depth += 1;
+    else if (c === ']') depth -= 1;
+    else if ((c === ',' || c === '\n') && depth <= 0) {
+      items.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  items.push(text.slice(start));
+  return items.map((item) => item.trim()).filter(Boolean);
+}
+
+/**
+ * The number tokens of a JSON text that JavaScript cannot hold exactly (integers beyond 2^53, more
+ * digits than a double keeps): parsing and writing the text back would change them.
+ */
+export function inexactNumbers(text) {
+  const found = [];
+  const significant = (token) => {
+    const [mantissa, exponent = '0'] = token.replace(/^-/, '').toLowerCase().split('e');
+    const [whole, fraction = ''] = mantissa.split('.');
+    let digits = (whole + fraction).replace(/^0+/, '');
+    let scale = Number(exponent) - fraction.length;
+    if (!digits) return '0';
+    const trimmed = digits.replace(/0+$/, '');
+    scale += digits.length - trimmed.length;
+    digits = trimmed;
+    return `${digits}e${scale}`;
+  };
+  const pattern = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+  for (const [token] of text.matchAll(pattern)) {
+    if (token.startsWith('"')) continue;
+    const n = Number(token);
+    if (!Number.isFinite(n) || significant(token) !== significant(String(n))) found.push(token);
+  }
+  return found;
 }
 
 export function sameKey(a, b) {

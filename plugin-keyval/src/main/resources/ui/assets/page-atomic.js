@@ -9,8 +9,9 @@ const OPERAND_HINT = {
   max: 'integer, numeric string or bigint tag', append: 'JSON array', prepend: 'JSON array',
 };
 
-function removable(list, row) {
-  return el('button', { type: 'button', class: 'secondary', 'aria-label': 'Remove', onclick: () => { row.remove(); list.dispatchEvent(new Event('input', { bubbles: true })); } }, '✕');
+function removable(list, row, what) {
+  return el('button', { type: 'button', class: 'secondary', 'aria-label': `Remove this ${what}`, title: `Remove this ${what}`,
+    onclick: () => { row.remove(); list.dispatchEvent(new Event('input', { bubbles: true })); } }, '✕');
 }
 
 function checkRow(list, key = '', versionstamp = '') {
@@ -18,7 +19,7 @@ function checkRow(list, key = '', versionstamp = '') {
   row.append(
     el('label', {}, 'Key', el('input', { name: 'check-key', value: key, placeholder: 'users/1 or ["users", 1]', 'aria-label': 'Check key' })),
     el('label', {}, 'Versionstamp (empty: the key must be absent)', el('input', { name: 'check-versionstamp', value: versionstamp, class: 'mono', placeholder: '00000000000000010000', 'aria-label': 'Expected versionstamp' })),
-    removable(list, row));
+    removable(list, row, 'check'));
   return row;
 }
 
@@ -40,7 +41,7 @@ function mutationRow(list, type = 'set', key = '', value = '', expiresIn = '') {
   row.append(el('label', {}, 'Type', select),
     el('label', {}, 'Key', el('input', { name: 'mutation-key', value: key, placeholder: '["orders", {"__type":"uuidv7"}]', 'aria-label': 'Mutation key' })),
     el('label', { class: 'grow' }, el('span', {}, 'Value ', hint), operand),
-    el('label', {}, 'Expires in', ttl), removable(list, row));
+    el('label', {}, 'Expires in', ttl), removable(list, row, 'mutation'));
   return row;
 }
 

@@ -2,8 +2,8 @@
 // prefix), filter by value, view, edit, create and delete entries (POST /atomic, /keys/delete-batch).
 
 import {
-  BASE, api, busy, confirmAction, el, jsonField, keyChips, keyInputText, keyPath, number, parseJson, parseKey,
-  partChip, preview, sameKey, statusLine,
+  BASE, api, apiText, busy, confirmAction, el, inexactNumbers, jsonField, keyChips, keyInputText, keyPath, number,
+  parseJson, parseKey, partChip, prefixQuery, preview, sameKey, statusLine,
 } from './lib.js';
 
 const SIZES = [50, 100, 200, 500]; // + 2 to see past the page, within the API's limit of 1000
@@ -63,7 +63,7 @@ export async function entries(page, { params, go }) {
   const countOut = el('span', { class: 'muted', 'data-test': 'count' });
   const path = keyPath(state.prefix);
   countButton.addEventListener('click', () => busy(countButton, status, async () => {
-    const { count } = await api(`/keys/count${path ? `?prefix=${encodeURIComponent(path)}` : ''}`);
+    const { count } = await api(`/keys/count${prefixQuery(state.prefix)}`);
     countOut.textContent = `${number(count)} entries under this prefix${state.where ? ' (before the filter)' : ''}`;
   }));
   tools.append(el('button', { type: 'button', onclick: () => openEditor(null) }, 'New entry'));
@@ -72,12 +72,17 @@ export async function entries(page, { params, go }) {
     tools.append(el('button', { type: 'button', class: 'danger', onclick: deletePrefix }, state.where ? 'Delete matching entries…' : 'Delete this prefix…'));
   }
 
+  let loading = 0; // the latest load; an older one that answers late is dropped
+
   async function load() {
+    const mine = ++loading;
     const body = { prefix: state.prefix, limit: state.size + 2 };
     if (state.after) body.start = state.after; // inclusive: dropped below
     if (state.where) body.where = state.where;
+    pager.querySelectorAll('button').forEach((button) => { button.disabled = true; });
     const started = performance.now();
     const found = await api('/keys/list', { method: 'POST', body });
+    if (mine !== loading) return;
     const fresh = state.after && found.length && sameKey(found[0].key, state.after) ? found.slice(1) : found;
     state.rows = fresh.slice(0, state.size);
     renderRows(fresh.length > state.size, performance.now() - started);
@@ -135,15 +140,30 @@ export async function entries(page, { params, go }) {
       : partChip(part, { href: entriesLink({ prefix: JSON.stringify(entry.key.slice(0, i + 1)), size: state.size }) })));
     return el('tr', { 'data-key': JSON.stringify(entry.key) },
       el('td', {}, el('span', { class: 'key' }, parts)),
-      el('td', {}, el('button', { type: 'button', class: 'link', title: 'View and edit', onclick: () => openEditor(entry) }, el('code', {}, preview(entry.value)))),
+      el('td', {}, el('button', { type: 'button', class: 'link', title: 'View and edit', onclick: () => editEntry(entry.key) }, el('code', {}, preview(entry.value)))),
       el('td', { class: 'muted mono' }, entry.versionstamp),
       el('td', { class: 'row-actions' },
-        el('button', { type: 'button', class: 'secondary', onclick: () => openEditor(entry) }, 'Edit'),
+        el('button', { type: 'button', class: 'secondary', onclick: () => editEntry(entry.key) }, 'Edit'),
         el('button', { type: 'button', class: 'danger', onclick: () => deleteEntry(entry.key) }, 'Delete')));
   }
 
-  /** The editor for one entry (or a new one, entry = null): value as JSON, TTL, a versionstamp check. */
-  function openEditor(entry) {
+  /** Opens the editor on the entry as stored now, read again so that its numbers can be checked. */
+  async function editEntry(key) {
+    try {
+      const text = await apiText('/keys/batch', { method: 'POST', body: { keys: [key] } });
+      const [entry] = JSON.parse(text);
+      if (entry.versionstamp === null) throw new Error(`The entry ${JSON.stringify(key)} does not exist (any more).`);
+      openEditor(entry, inexactNumbers(text));
+    } catch (error) {
+      status.error(error);
+    }
+  }
+
+  /**
+   * The editor for one entry (or a new one, entry = null): value as JSON, TTL, a versionstamp check.
+   * A value with numbers JavaScript cannot hold exactly is shown but not saved: saving would change them.
+   */
+  function openEditor(entry, inexact = []) {
     const editStatus = statusLine();
     const keyInput = el('input', { name: 'key', value: entry ? keyInputText(entry.key) : newKeyText(), 'aria-label': 'Key', placeholder: 'users/42 or ["users", 42]', readonly: Boolean(entry) });
     const value = jsonField('Value (JSON)', entry ? JSON.stringify(entry.value, null, 2) : '{\n  \n}', { rows: 10, name: 'value' });
@@ -190,6 +210,11 @@ export async function entries(page, { params, go }) {
     });
     editor.replaceChildren(form);
     editor.hidden = false;
+    if (inexact.length) {
+      save.disabled = true;
+      editStatus.error(new Error(`This value holds numbers a browser cannot represent exactly (${inexact.slice(0, 3).join(', ')}): `
+        + 'saving it from here would change them, so Save is off. Write it with the HTTP API or the Java client.'));
+    }
     (entry ? value.area : keyInput).focus();
   }
 
@@ -223,7 +248,7 @@ export async function entries(page, { params, go }) {
 
   async function deletePrefix() {
     let count = null;
-    if (path !== null) count = (await api(`/keys/count?prefix=${encodeURIComponent(path)}`).catch(() => ({ count: null }))).count;
+    if (path !== null && !state.where) count = (await api(`/keys/count${prefixQuery(state.prefix)}`).catch(() => ({ count: null }))).count;
     const what = count === null ? 'every entry under it' : `the ${number(count)} entries under it`;
     const ok = await confirmAction(state.where ? 'Delete the matching entries?' : 'Delete this whole prefix?', [
       el('p', {}, 'Deletes the key ', keyChips(state.prefix), ` itself and ${what}`,
@@ -246,12 +271,7 @@ export async function entries(page, { params, go }) {
 
   try {
     await load();
-    if (params.get('key')) {
-      const key = parseKey(params.get('key'));
-      const [entry] = await api('/keys/batch', { method: 'POST', body: { keys: [key] } });
-      if (entry.versionstamp === null) throw new Error(`The entry ${JSON.stringify(key)} does not exist (any more).`);
-      openEditor(entry);
-    }
+    if (params.get('key')) await editEntry(parseKey(params.get('key')));
   } catch (error) {
     status.error(error);
   }

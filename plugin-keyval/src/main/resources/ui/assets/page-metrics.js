@@ -1,7 +1,7 @@
 // Metrics: GET /metrics sampled every 2 s and turned into operations per second and latency over
 // time, per operation; errors highlighted; storage and queue gauges; the Prometheus endpoint.
 
-import { API, api, el, every, formatBytes, number, statusLine } from './lib.js';
+import { API, api, card, el, every, formatBytes, info, number, statusLine } from './lib.js';
 import { lineChart } from './chart.js';
 import { operationRates } from './rates.js';
 
@@ -15,21 +15,21 @@ export async function metrics(page, { signal }) {
   const table = el('table', { class: 'operations' });
   page.append(
     el('p', {}, 'Prometheus scrapes ', el('a', { href: `${API}/metrics/prometheus`, target: '_blank', rel: 'noopener' }, `${API}/metrics/prometheus`),
-      el('span', { class: 'muted' }, ' (text format 0.0.4, or OpenMetrics when asked).')),
+      el('span', { class: 'muted' }, ' (text format 0.0.4, or OpenMetrics when asked; with the bearer token when the host has one).')),
     status.node, gauges, charts, el('div', { class: 'scroll' }, table));
 
-  const info = await api('/info', { signal }).catch((error) => {
+  const served = await info().catch((error) => {
     status.error(error);
     return null;
   });
-  if (!info) return;
-  if (!info.metrics) {
+  if (!served) return;
+  if (!served.metrics) {
     status.error(new Error('Metrics are switched off on this host (plugin setting metrics.enabled: false).'));
     return;
   }
   const rates = operationRates();
   const history = [];
-  every(SAMPLE_MS, signal, async () => {
+  await every(SAMPLE_MS, signal, async () => {
     const current = await api('/metrics', { signal });
     const rate = rates.add(current);
     if (rate) {
@@ -43,9 +43,9 @@ export async function metrics(page, { signal }) {
   function render(current, rate) {
     const { storage, queue } = current;
     gauges.replaceChildren(
-      gauge('Entries', number(storage.entries)), gauge('Size of entries', formatBytes(storage.sizeBytes)),
-      gauge('Queue pending', number(queue.pending)), gauge('Processing', number(queue.processing)),
-      gauge('Dead letters', number(queue.dlq), queue.dlq > 0), gauge('Queue total', number(queue.total)));
+      card('Entries', number(storage.entries)), card('Size of entries', formatBytes(storage.sizeBytes)),
+      card('Queue pending', number(queue.pending)), card('Processing', number(queue.processing)),
+      card('Dead letters', number(queue.dlq), { alarm: queue.dlq > 0 }), card('Queue total', number(queue.total)));
     const names = Object.keys(current.operations.operations).sort();
     const seriesOf = (pick) => names.map((name) => ({
       name, points: history.map((h) => [h.at, h.ops[name] ? pick(h.ops[name]) : null]),
@@ -70,8 +70,4 @@ export async function metrics(page, { signal }) {
         el('th', { class: totals.errors > 0 ? 'error-text' : '' }, number(totals.errors)), el('th', {}, ''), el('th', {}, ''),
         el('th', {}, rate ? rate.total.toFixed(1) : '–'))));
   }
-}
-
-function gauge(label, value, alarm = false) {
-  return el('div', { class: alarm ? 'card alarm' : 'card' }, el('div', { class: 'label' }, label), el('div', { class: 'value' }, value));
 }

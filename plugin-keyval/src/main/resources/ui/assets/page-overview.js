@@ -1,49 +1,44 @@
 // Overview: what the store runs on and holds, how busy it is; export and import (docs/export-import.md).
 
 import {
-  API, BASE, api, apiFetch, authHeaders, busy, el, errorOf, every, formatBytes, keyPath, number, parseKey, statusLine,
+  API, BASE, api, apiFetch, authHeaders, busy, card, el, errorOf, every, formatBytes, info, number, parseKey, prefixQuery,
+  statusLine,
 } from './lib.js';
 import { operationRates } from './rates.js';
-
-function card(label, value, href) {
-  const body = [el('div', { class: 'label' }, label), el('div', { class: 'value' }, value)];
-  return href ? el('a', { class: 'card', href }, body) : el('div', { class: 'card' }, body);
-}
 
 export async function overview(page, { signal }) {
   const cards = el('div', { class: 'cards', 'data-test': 'overview-cards' });
   const status = statusLine();
-  page.append(cards, status.node);
+  page.append(cards, status.node,
+    el('p', { class: 'muted' }, 'Entry and queue counts are refreshed by the server in the background (every 10 s by default).'),
+    el('section', {}, el('h2', {}, 'Links'), el('ul', { class: 'links' },
+      el('li', {}, el('a', { href: `${API}/metrics/prometheus`, target: '_blank', rel: 'noopener' }, 'Prometheus metrics'),
+        ' — for a scraper (which sends the token, when the host has one)'),
+      el('li', {}, el('a', { href: '/health', target: '_blank', rel: 'noopener' }, 'Host health'), ' — for a load balancer'),
+      el('li', {}, el('a', { href: `${BASE}/entries` }, 'Browse entries'), ', ', el('a', { href: `${BASE}/queue` }, 'dead letters'), ', ',
+        el('a', { href: `${BASE}/search` }, 'search indexes'), ', ', el('a', { href: `${BASE}/watch` }, 'watch keys live')))),
+    exportSection(), importSection());
   const rates = operationRates();
-  let info = null;
-  every(2000, signal, async () => {
-    info = info || await api('/info', { signal });
-    const [stats, metrics] = await Promise.all([
-      api('/queue/stats', { signal }),
-      info.metrics ? api('/metrics', { signal }) : null,
-    ]);
+  await every(2000, signal, async () => {
+    const { engine, metrics: metered } = await info();
+    // The metrics carry the queue's counts too (counted in the background): no pass over the queue per poll.
+    const metrics = metered ? await api('/metrics', { signal }) : null;
+    const queue = metrics ? metrics.queue : await api('/queue/stats', { signal });
     const storage = metrics ? metrics.storage : null;
     const rate = metrics ? rates.add(metrics) : null;
     cards.replaceChildren(
-      card('Engine', info.engine === 'postgres' ? 'PostgreSQL' : 'SQLite'),
-      card('Entries', storage ? number(storage.entries) : 'metrics off', `${BASE}/entries`),
+      card('Engine', engine === 'postgres' ? 'PostgreSQL' : 'SQLite'),
+      card('Entries', storage ? number(storage.entries) : 'metrics off', { href: `${BASE}/entries` }),
       card('Size of entries', storage ? formatBytes(storage.sizeBytes) : 'metrics off'),
-      card('Queue pending', number(stats.pending), `${BASE}/queue`),
-      card('Processing', number(stats.processing), `${BASE}/queue`),
-      card('Dead letters', number(stats.dlq), `${BASE}/queue`),
-      card('Operations / s', rate ? rate.total.toFixed(1) : (metrics ? '…' : 'metrics off'), `${BASE}/metrics`));
+      card('Queue pending', number(queue.pending), { href: `${BASE}/queue` }),
+      card('Processing', number(queue.processing), { href: `${BASE}/queue` }),
+      card('Dead letters', number(queue.dlq), { href: `${BASE}/queue`, alarm: queue.dlq > 0 }),
+      card('Operations / s', rate ? rate.total.toFixed(1) : (metrics ? '…' : 'metrics off'), { href: `${BASE}/metrics` }));
     status.clear();
   }, (error) => status.error(error));
-  page.append(el('p', { class: 'muted' }, 'Entry counts and sizes are refreshed by the server in the background (every 10 s by default).'));
-  page.append(el('section', {}, el('h2', {}, 'Links'), el('ul', { class: 'links' },
-    el('li', {}, el('a', { href: `${API}/metrics/prometheus`, target: '_blank', rel: 'noopener' }, 'Prometheus metrics'), ' — for a scraper'),
-    el('li', {}, el('a', { href: '/health', target: '_blank', rel: 'noopener' }, 'Host health'), ' — for a load balancer'),
-    el('li', {}, el('a', { href: `${BASE}/entries` }, 'Browse entries'), ', ', el('a', { href: `${BASE}/queue` }, 'dead letters'), ', ',
-      el('a', { href: `${BASE}/search` }, 'search indexes'), ', ', el('a', { href: `${BASE}/watch` }, 'watch keys live')))),
-  exportSection(), importSection());
 }
 
-/** Downloads an export: streamed to a file by the browser when no token is needed, else read with fetch. */
+/** Downloads an export of the store or a prefix (GET /export), showing how much has arrived. */
 function exportSection() {
   const prefix = el('input', { name: 'export-prefix', placeholder: 'users (empty: the whole store)', 'aria-label': 'Export prefix' });
   const status = statusLine();
@@ -52,30 +47,25 @@ function exportSection() {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     busy(button, status, async () => {
-      let query = '';
-      if (prefix.value.trim()) {
-        const path = keyPath(parseKey(prefix.value));
-        if (path === null) throw new Error('An export prefix must be a key path (strings and safe integers), e.g. users/42');
-        query = `?prefix=${encodeURIComponent(path)}`;
-      }
+      const query = prefixQuery(parseKey(prefix.value, { allowEmpty: true }));
       const name = `keyval-export${query ? `-${prefix.value.trim().replace(/[^A-Za-z0-9_-]+/g, '_')}` : ''}-${new Date().toISOString().slice(0, 10)}.ndjson`;
-      if (!authHeaders().Authorization) {
-        // No token: the browser streams the download to disk itself.
-        el('a', { href: `${API}/export${query}`, download: name }).click();
-        status.ok('Download started.');
-        return;
-      }
+      // Read with fetch, so that the token goes in a header and an error shows here rather than in a
+      // saved file; the export is held in the tab until it is saved (for very large stores: the CLI or curl).
       const response = await apiFetch(`/export${query}`);
       if (!response.ok) throw await errorOf(response);
       const reader = response.body.getReader();
       const parts = [];
       let received = 0;
+      let shown = 0;
       for (;;) {
         const { value, done } = await reader.read();
         if (done) break;
         parts.push(value);
         received += value.length;
-        status.ok(`Reading the export: ${formatBytes(received)}`);
+        if (Date.now() - shown > 500) {
+          shown = Date.now();
+          status.ok(`Reading the export: ${formatBytes(received)}`);
+        }
       }
       const url = URL.createObjectURL(new Blob(parts, { type: 'application/x-ndjson' }));
       el('a', { href: url, download: name }).click();
@@ -120,34 +110,31 @@ function importSection() {
     form, progress, status.node);
 }
 
-function upload(blob, path, onProgress) {
+/**
+ * POSTs a file with XMLHttpRequest, which reports the upload's progress (fetch does not). A cheap
+ * call first makes sure the token is known, so that a large file is never sent only to get a 401.
+ */
+async function upload(blob, path, onProgress) {
+  await api('/info');
   return new Promise((resolve, reject) => {
-    const send = () => {
-      const request = new XMLHttpRequest();
-      request.open('POST', `${API}${path}`);
-      for (const [name, value] of Object.entries(authHeaders({ 'Content-Type': 'application/x-ndjson' }))) {
-        request.setRequestHeader(name, value);
+    const request = new XMLHttpRequest();
+    request.open('POST', `${API}${path}`);
+    for (const [name, value] of Object.entries(authHeaders({ 'Content-Type': 'application/x-ndjson' }))) {
+      request.setRequestHeader(name, value);
+    }
+    request.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
+    request.onerror = () => reject(new Error('The upload failed: the connection to the server was lost'));
+    request.onload = () => {
+      if (request.status >= 400) {
+        errorOf(new Response(request.responseText, { status: request.status })).then(reject, reject);
+        return;
       }
-      request.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
-      request.onerror = () => reject(new Error('The upload failed: the connection to the server was lost'));
-      request.onload = async () => {
-        const response = new Response(request.responseText, { status: request.status });
-        if (request.status === 401) {
-          // Let apiFetch ask for the token, then send again.
-          try {
-            await apiFetch('/info');
-            send();
-          } catch (error) {
-            reject(error);
-          }
-        } else if (request.status >= 400) {
-          reject(await errorOf(response));
-        } else {
-          resolve(JSON.parse(request.responseText));
-        }
-      };
-      request.send(blob);
+      try {
+        resolve(JSON.parse(request.responseText));
+      } catch (error) {
+        reject(new Error(`The server's answer is not JSON: ${error.message}`));
+      }
     };
-    send();
+    request.send(blob);
   });
 }

@@ -2,7 +2,7 @@
 // (poll, ack, nack) and the dead-letter queue: paging, view, requeue, delete, purge.
 
 import {
-  api, busy, confirmAction, el, every, formatTime, jsonField, number, parseKey, preview, statusLine,
+  api, busy, card, confirmAction, el, every, formatTime, jsonField, number, parseKey, preview, statusLine,
 } from './lib.js';
 
 const DLQ_PAGE = 20;
@@ -10,19 +10,25 @@ const DLQ_PAGE = 20;
 export async function queue(page, { signal }) {
   const status = statusLine();
   const counts = el('div', { class: 'cards', 'data-test': 'queue-counts', 'aria-live': 'polite' });
-  const dlq = dlqSection(status);
+  const dlq = dlqSection();
   page.append(counts, status.node, dlq.node, enqueueSection(), receiveSection());
 
-  let lastDlq = null;
-  every(2000, signal, async () => {
+  // Exact counts are a pass over the queue's indexes: every 2 s while this page is open, and the
+  // live region changes (and is announced) only when a count does.
+  let last = null;
+  const labels = { pending: 'Pending (incl. delayed)', processing: 'Processing', dlq: 'Dead letters', total: 'Total' };
+  await Promise.all([dlq.reload(), every(2000, signal, async () => {
     const stats = await api('/queue/stats', { signal });
-    counts.replaceChildren(...['pending', 'processing', 'dlq', 'total'].map((name) => el('div', { class: name === 'dlq' && stats.dlq ? 'card alarm' : 'card', 'data-count': name },
-      el('div', { class: 'label' }, { pending: 'Pending (incl. delayed)', processing: 'Processing', dlq: 'Dead letters', total: 'Total' }[name]),
-      el('div', { class: 'value' }, number(stats[name])))));
-    if (lastDlq !== null && stats.dlq !== lastDlq) dlq.reload();
-    lastDlq = stats.dlq;
-  }, (error) => status.error(error));
-  dlq.reload();
+    status.clear();
+    if (last && JSON.stringify(stats) === JSON.stringify(last)) return;
+    counts.replaceChildren(...Object.entries(labels).map(([name, label]) => {
+      const node = card(label, number(stats[name]), { alarm: name === 'dlq' && stats.dlq > 0 });
+      node.dataset.count = name;
+      return node;
+    }));
+    if (last && stats.dlq !== last.dlq) dlq.reload();
+    last = stats;
+  }, (error) => status.error(error))]);
 }
 
 function enqueueSection() {
@@ -77,10 +83,17 @@ function receiveSection() {
     }
     status.clear();
     const reason = el('input', { name: 'nack-error', placeholder: 'why it failed (optional)', 'aria-label': 'Failure reason' });
+    const answers = el('div', { class: 'row' });
     const answer = (kind) => busy(button, status, async () => {
+      answers.querySelectorAll('button').forEach((b) => { b.disabled = true; }); // one answer per delivery
       const body = { id: message.id };
       if (kind === 'nack' && reason.value.trim()) body.error = reason.value.trim();
-      await api(`/queue/${kind}`, { method: 'POST', body });
+      try {
+        await api(`/queue/${kind}`, { method: 'POST', body });
+      } catch (error) {
+        answers.querySelectorAll('button').forEach((b) => { b.disabled = false; });
+        throw error;
+      }
       out.replaceChildren();
       status.ok(kind === 'ack' ? 'Acknowledged: the message is deleted.' : 'Failed: it is retried after its backoff, or dead-lettered after its last attempt.');
     });
@@ -88,26 +101,36 @@ function receiveSection() {
       el('dt', {}, 'Id'), el('dd', { class: 'mono' }, message.id),
       el('dt', {}, 'Attempt'), el('dd', {}, message.attempts),
       el('dt', {}, 'Value'), el('dd', {}, el('pre', {}, JSON.stringify(message.value, null, 2)))),
-    el('div', { class: 'row' },
+    answers);
+    answers.append(
       el('button', { type: 'button', onclick: () => answer('ack') }, 'Ack'),
       el('label', {}, 'Failure reason', reason),
-      el('button', { type: 'button', class: 'danger', onclick: () => answer('nack') }, 'Nack')));
+      el('button', { type: 'button', class: 'danger', onclick: () => answer('nack') }, 'Nack'));
   }));
   return el('section', {}, el('h2', {}, 'Receive'),
     el('p', { class: 'muted' }, 'Takes the next deliverable message and locks it, as a consumer does: answer it here, or it is delivered again when its lock expires.'),
     button, status.node, out);
 }
 
-function dlqSection(pageStatus) {
+function dlqSection() {
   const status = statusLine();
   const table = el('table', { class: 'dlq' });
   const pager = el('div', { class: 'pager' });
   let offset = 0;
   const purge = el('button', { type: 'button', class: 'danger' }, 'Purge all…');
 
+  let loading = 0; // the latest reload; an older one that answers late is dropped
+
   async function reload() {
+    const mine = ++loading;
     try {
       const records = await api(`/queue/dlq?limit=${DLQ_PAGE + 1}&offset=${offset}`);
+      if (mine !== loading) return;
+      if (!records.length && offset > 0) {
+        offset = Math.max(0, offset - DLQ_PAGE); // the last record of a later page went: show the one before
+        await reload();
+        return;
+      }
       const shown = records.slice(0, DLQ_PAGE);
       table.replaceChildren(
         el('thead', {}, el('tr', {}, ['Failed at', 'Original id', 'Attempts', 'Error', 'Value', ''].map((h) => el('th', {}, h)))),
@@ -167,6 +190,5 @@ function dlqSection(pageStatus) {
     el('p', { class: 'muted' }, 'Messages whose last attempt failed, newest first. Requeue sends the value again as a new message.'),
     el('div', { class: 'toolbar' }, el('button', { type: 'button', class: 'secondary', onclick: reload }, 'Refresh'), purge),
     status.node, el('div', { class: 'scroll' }, table), pager);
-  pageStatus.clear();
   return { node, reload };
 }

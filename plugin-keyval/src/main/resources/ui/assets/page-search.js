@@ -2,14 +2,14 @@
 // a where filter; each result links to its entry.
 
 import {
-  BASE, api, busy, confirmAction, el, keyChips, keyInputText, keyPath, parseJson, parseKey, preview, statusLine,
+  BASE, api, busy, confirmAction, el, keyChips, keyInputText, parseJson, parseKey, prefixQuery, preview, statusLine,
 } from './lib.js';
 
 export async function search(page, { params }) {
   const status = statusLine();
   const indexTable = el('table', { class: 'indexes' });
   const results = el('div', { class: 'scroll' });
-  const indexSelect = el('select', { name: 'index', 'aria-label': 'Index', required: true });
+  const indexSelect = el('select', { name: 'index', 'aria-label': 'Index' });
   page.append(el('h2', {}, 'Indexes'), status.node, el('div', { class: 'scroll' }, indexTable), createForm(), searchForm(), results);
 
   async function loadIndexes() {
@@ -17,7 +17,7 @@ export async function search(page, { params }) {
     indexTable.replaceChildren(
       el('thead', {}, el('tr', {}, ['Prefix', 'Fields', 'Tokenizer', 'Storage', ''].map((h) => el('th', {}, h)))),
       el('tbody', {}, indexes.length ? indexes.map(indexRow) : el('tr', {}, el('td', { colspan: 5, class: 'muted' }, 'No index yet: create one below'))));
-    const chosen = params.get('prefix') || indexSelect.value;
+    const chosen = indexSelect.value || params.get('prefix');
     indexSelect.replaceChildren(...indexes.map((index) => el('option', { value: JSON.stringify(index.prefix) }, keyInputText(index.prefix))));
     if (chosen) indexSelect.value = chosen;
     return indexes;
@@ -26,14 +26,16 @@ export async function search(page, { params }) {
   function indexRow(index) {
     const remove = el('button', { type: 'button', class: 'danger' }, 'Remove…');
     remove.addEventListener('click', async () => {
-      const path = keyPath(index.prefix);
-      if (path === null) {
-        status.error(new Error('DELETE /indexes takes the prefix as a key path; this prefix has parts a path cannot hold'));
+      let query;
+      try {
+        query = prefixQuery(index.prefix);
+      } catch (error) {
+        status.error(new Error(`DELETE /indexes takes the prefix as a key path: ${error.message}`));
         return;
       }
       if (!await confirmAction('Remove this index?', [el('p', {}, 'The index on ', keyChips(index.prefix), ' and its data are removed. The entries stay.')], 'Remove index')) return;
       busy(remove, status, async () => {
-        await api(`/indexes?prefix=${encodeURIComponent(path)}`, { method: 'DELETE' });
+        await api(`/indexes${query}`, { method: 'DELETE' });
         status.ok('Index removed.');
         await loadIndexes();
       });

@@ -1,25 +1,25 @@
 // Watch: follow keys (GET /watch) or prefixes (GET /watch/prefix) and see every change stream in,
 // read as Server-Sent Events with fetch so that a bearer token goes in a header, never in the URL.
 
-import { el, keyChips, keyPath, parseKey, preview, readEvents, statusLine } from './lib.js';
+import { el, info, keyChips, keyPath, parseKey, preview, readEvents, splitList, statusLine } from './lib.js';
 
-const KEPT = 500; // events shown at most; older ones are dropped so that memory stays bounded
+const KEPT = 500; // events shown, and held while paused, at most: older ones are dropped, so memory stays bounded
 
 export async function watch(page, { signal, params }) {
   const mode = el('select', { name: 'mode', 'aria-label': 'Watch' },
     el('option', { value: 'keys' }, 'exact keys'), el('option', { value: 'prefix' }, 'prefixes (first 100 entries of each)'));
   mode.value = params.get('mode') === 'prefix' ? 'prefix' : 'keys';
-  const targets = el('input', { name: 'targets', value: params.get('targets') || '', placeholder: 'users/1, users/2', required: true, 'aria-label': 'Keys or prefixes' });
+  const targets = el('input', { name: 'targets', value: params.get('targets') || '', placeholder: 'users/1, users/2 or ["users", 3]', required: true, 'aria-label': 'Keys or prefixes' });
   const initial = el('input', { type: 'checkbox', name: 'initial', checked: true });
   const start = el('button', { type: 'submit' }, 'Watch');
   const stop = el('button', { type: 'button', class: 'secondary', disabled: true }, 'Stop');
-  const pause = el('button', { type: 'button', class: 'secondary', 'aria-pressed': 'false' }, 'Pause');
+  const pause = el('button', { type: 'button', class: 'secondary' }, 'Pause');
   const clear = el('button', { type: 'button', class: 'secondary' }, 'Clear');
   const connection = statusLine();
-  const log = el('ol', { class: 'events', reversed: true, 'aria-live': 'polite', 'data-test': 'events' });
+  const log = el('ol', { class: 'events', reversed: true, role: 'log', 'data-test': 'events' });
   const form = el('form', { class: 'row' },
     el('label', {}, 'Watch', mode),
-    el('label', {}, 'Key paths (comma-separated)', targets),
+    el('label', {}, 'Keys (paths or JSON keys, comma-separated)', targets),
     el('label', { class: 'check' }, initial, 'start with the current values'), start, stop);
   page.append(form, el('div', { class: 'toolbar' }, pause, clear), connection.node, log);
 
@@ -50,7 +50,7 @@ export async function watch(page, { signal, params }) {
     stopStream();
     let query;
     try {
-      const paths = targets.value.split(',').map((t) => t.trim()).filter(Boolean).map((text) => {
+      const paths = splitList(targets.value).map((text) => {
         const path = keyPath(parseKey(text));
         if (path === null) throw new Error(`${text}: watch URLs take key paths (strings and safe integers); a bigint, bytes or boolean part cannot be watched over HTTP`);
         return path;
@@ -74,6 +74,7 @@ export async function watch(page, { signal, params }) {
         if (message.event !== 'change') return;
         if (paused) {
           held.push(message);
+          if (held.length > KEPT) held.shift();
           pause.textContent = `Resume (${held.length} held)`;
         } else {
           show(message);
@@ -89,7 +90,6 @@ export async function watch(page, { signal, params }) {
   stop.addEventListener('click', () => stopStream('Stopped.'));
   pause.addEventListener('click', () => {
     paused = !paused;
-    pause.setAttribute('aria-pressed', String(paused));
     pause.textContent = paused ? 'Resume' : 'Pause';
     if (!paused) held.splice(0).forEach(show);
   });
@@ -98,5 +98,15 @@ export async function watch(page, { signal, params }) {
     held.length = 0;
     if (paused) pause.textContent = 'Resume';
   });
+  try {
+    if (!(await info()).watch) {
+      connection.error(new Error('Watch is switched off on this host (plugin setting watch.enabled: false).'));
+      start.disabled = true;
+      return;
+    }
+  } catch (error) {
+    connection.error(error);
+    return;
+  }
   if (targets.value) form.requestSubmit();
 }

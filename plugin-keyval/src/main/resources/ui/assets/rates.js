@@ -12,7 +12,8 @@ export function operationRates() {
       const sample = { at, ops };
       const before = previous;
       previous = sample;
-      if (!before) return null;
+      // A counter that went down was reset (kv.metrics().reset(), a restart): start over from this sample.
+      if (!before || Object.entries(ops).some(([name, now]) => before.ops[name] && now.count < before.ops[name].count)) return null;
       const seconds = Math.max((at - before.at) / 1000, 0.001);
       const result = { at, seconds, total: 0, errors: 0, ops: {} };
       for (const [name, now] of Object.entries(ops)) {

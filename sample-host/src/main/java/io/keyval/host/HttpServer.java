@@ -208,9 +208,11 @@ public class HttpServer {
                 JsonText.send(exchange, 404, "Not found");
                 return;
             }
-            // As Undertow's PathHandler does: the handler sees its mount point and the rest of the path.
-            exchange.setResolvedPath(mount.prefix());
-            exchange.setRelativePath(path.substring(Math.min(mount.prefix().length(), path.length())));
+            // As Undertow's PathHandler does: the handler sees its mount point and the rest of the path,
+            // which keeps its leading slash also under a mount at the root.
+            boolean root = mount.prefix().equals("/");
+            exchange.setResolvedPath(root ? "" : mount.prefix());
+            exchange.setRelativePath(root ? path : path.substring(Math.min(mount.prefix().length(), path.length())));
             mount.handler().handleRequest(exchange);
         } catch (Exception e) {
             LOG.error("Request {} {} failed", exchange.getRequestMethod(), exchange.getRequestPath(), e);

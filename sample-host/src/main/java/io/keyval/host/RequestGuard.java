@@ -32,8 +32,9 @@ import java.util.function.Predicate;
  *       allowed origin is answered 204 with the CORS headers, from any other origin 403; responses to
  *       allowed origins carry {@code Access-Control-Allow-Origin}.</li>
  * </ul>
- * {@code GET /health} needs no token (load balancers probe it), nor do routes a plugin mounted as
- * public (a web UI's static files, which hold no data); the Host check applies to them too.
+ * {@code GET /health} needs no token (load balancers probe it), nor do GET and HEAD requests of routes
+ * a plugin mounted as public (a web UI's static files, which hold no data); the Host check applies to
+ * them too.
  */
 final class RequestGuard implements HttpHandler {
 
@@ -109,8 +110,7 @@ final class RequestGuard implements HttpHandler {
                     + " list the origin in server.allowedOrigins (KEYVAL_ALLOWED_ORIGINS) to allow it");
             return;
         }
-        if (token != null && !exchange.getRequestPath().equals("/health") && !tokenFree.test(exchange.getRequestPath())
-                && !hasToken(headers)) {
+        if (token != null && !exchange.getRequestPath().equals("/health") && !isTokenFreeRead(exchange) && !hasToken(headers)) {
             exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, "Bearer");
             corsHeaders(exchange, origin, listed);
             JsonText.send(exchange, 401, "Missing or invalid bearer token: send 'Authorization: Bearer <token>'"
@@ -119,6 +119,11 @@ final class RequestGuard implements HttpHandler {
         }
         corsHeaders(exchange, origin, listed);
         next.handleRequest(exchange);
+    }
+
+    /** A GET or HEAD of a route mounted as public (a UI's files): only reads are ever token-free. */
+    private boolean isTokenFreeRead(HttpServerExchange exchange) {
+        return !isStateChanging(exchange) && tokenFree.test(exchange.getRequestPath());
     }
 
     private static boolean isStateChanging(HttpServerExchange exchange) {

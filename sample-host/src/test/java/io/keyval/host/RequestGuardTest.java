@@ -80,6 +80,14 @@ class RequestGuardTest {
         assertEquals(401, request("GET", "/keyval/api/info", local(), null).status(), "the longer, protected mount wins");
         assertEquals(401, request("GET", "/keyval/api/keys/guard", local(), null).status());
         assertEquals(404, request("GET", "/keyval/nothing", local(), null).status(), "no data, and no token asked");
+        assertEquals(401, request("POST", "/keyval/entries", local(), "{}").status(), "only reads are token-free");
+        // Spellings that are not the API's path reach the UI's handler, which serves none of them.
+        for (String path : List.of("/keyval/%61pi/info", "/keyval/./api/info", "/keyval//api/info", "/keyval/api./info")) {
+            assertEquals(404, request("GET", path, local(), null).status(), path);
+        }
+        for (String path : List.of("/keyval/api", "/keyval/api/", "/keyval/api/../entries", "//keyval/api/info")) {
+            assertEquals(401, request("GET", path, local(), null).status(), path);
+        }
         assertEquals(403, request("GET", "/keyval", "Host: evil.example\r\n", null).status(), "the Host check still applies");
     }
 

@@ -77,9 +77,10 @@ public interface PluginContext {
     /**
      * As {@link #mount}, for content that holds no data and must load without credentials, such as
      * the pages, scripts and styles of a web UI that a browser fetches by plain navigation: the host
-     * does not require its bearer token there (its Host and Origin checks still apply). Such content
-     * must read data only through routes mounted with {@link #mount}. A host that has no token-free
-     * routes mounts the handler as {@link #mount} does.
+     * does not require its bearer token for GET and HEAD requests there (other methods still need it;
+     * its Host and Origin checks still apply). Such content must read data only through routes mounted
+     * with {@link #mount}. A host that has no token-free routes mounts the handler as {@link #mount}
+     * does.
      *
      * <pre>{@code
      * ctx.mount("/api", apiHandler);          // data: token required when the host has one

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -42,13 +43,15 @@ public final class Browser implements AutoCloseable {
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     private final ChromeDriver driver;
+    private final Path downloads;
 
-    private Browser(ChromeDriver driver) {
+    private Browser(ChromeDriver driver, Path downloads) {
         this.driver = driver;
+        this.downloads = downloads;
     }
 
     /**
-     * @param profileDir a fresh directory for the browser's profile
+     * @param profileDir a fresh directory for the browser's profile; downloads go to its {@code downloads}
      * @return a headless browser with a 1280×900 window
      */
     public static Browser open(Path profileDir) {
@@ -69,18 +72,43 @@ public final class Browser implements AutoCloseable {
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--disable-extensions", "--window-size=1280,900", "--lang=en-US",
                 "--user-data-dir=" + profileDir.toAbsolutePath());
+        Path downloads = profileDir.resolve("downloads");
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toAbsolutePath().toString(),
+                "download.prompt_for_download", false));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
                 .usingAnyFreePort().build();
-        return new Browser(new ChromeDriver(service, options));
+        return new Browser(new ChromeDriver(service, options), downloads);
     }
 
     private static Path executable(String variable, String fallback) {
         String configured = System.getenv(variable);
         Path path = Path.of(configured != null && !configured.isBlank() ? configured : fallback);
         return Files.isExecutable(path) ? path : null;
+    }
+
+    /** @return where the browser saves downloads */
+    public Path downloads() {
+        return downloads;
+    }
+
+    /**
+     * @param nameStart how the file's name starts
+     * @return the downloaded file, once the browser has finished writing it (up to 15 s)
+     */
+    public Path awaitDownload(String nameStart) {
+        return waitFor(d -> {
+            try (var files = Files.list(downloads)) {
+                List<Path> all = files.toList();
+                boolean writing = all.stream().anyMatch(f -> f.getFileName().toString().endsWith(".crdownload"));
+                return writing ? null : all.stream().filter(f -> f.getFileName().toString().startsWith(nameStart))
+                        .findFirst().orElse(null);
+            } catch (IOException e) {
+                return null; // not created yet
+            }
+        });
     }
 
     /** @return the driver */
@@ -115,7 +143,8 @@ public final class Browser implements AutoCloseable {
      * @return the condition's first non-null, non-false value
      */
     public <T> T waitFor(Duration timeout, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, timeout).until(condition);
+        // The UI replaces elements as answers arrive: one found a moment ago may be gone; look again.
+        return new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     /** @return the element, once it is displayed */
@@ -167,13 +196,6 @@ public final class Browser implements AutoCloseable {
      */
     public void resize(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
-    }
-
-    /** @return the page's own figures of the last navigation, in ms from its start: {@code domContentLoaded}, {@code load} */
-    @SuppressWarnings("unchecked")
-    public Map<String, Number> navigationTiming() {
-        return (Map<String, Number>) script("const n = performance.getEntriesByType('navigation')[0];"
-                + "return {domContentLoaded: n.domContentLoadedEventEnd, load: n.loadEventEnd};");
     }
 
     @Override

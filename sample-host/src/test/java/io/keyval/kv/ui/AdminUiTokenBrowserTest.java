@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.keyval.host.testing.Browser;
 import io.keyval.host.testing.BrowserHost;
 import io.keyval.host.testing.Curl;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -54,7 +55,7 @@ class AdminUiTokenBrowserTest {
     }
 
     @Test
-    void asksForTheTokenOnceAndUsesItForRequestsAndStreams() {
+    void asksForTheTokenOnceAndUsesItForRequestsStreamsAndExports() throws Exception {
         ui.open("");
         assertTrue(browser.visible(By.cssSelector("dialog[open]")).getText().contains("requires a token"));
         enterToken("wrong");
@@ -74,17 +75,28 @@ class AdminUiTokenBrowserTest {
         ui.open("/entries?prefix=secured");
         browser.waitFor(d -> d.findElements(By.cssSelector("tr[data-key]")).size() == 1);
         assertTrue(browser.driver().findElements(By.cssSelector("dialog[open]")).isEmpty());
+        // An export with a token is read with fetch (a plain download link could not send it), then saved.
+        ui.open("");
+        browser.visible(By.name("export-prefix")).sendKeys("secured");
+        browser.visible(By.xpath("//button[normalize-space()='Download export']")).click();
+        String export = Files.readString(browser.awaitDownload("keyval-export-secured-"));
+        assertTrue(export.contains("through the token") && export.contains("\"type\":\"end\""), export);
         assertFalse(ui.host().output().contains(TOKEN), "the token is never logged");
         assertFalse(browser.driver().getCurrentUrl().contains(TOKEN));
     }
 
     @Test
-    void cancellingTheTokenFormShowsTheErrorInPlace() {
+    void cancellingTheTokenFormShowsTheErrorInPlaceAndAsksNoMore() throws Exception {
+        ui.open("/queue");
         browser.script("sessionStorage.clear()");
         ui.open("/queue");
         browser.visible(By.cssSelector("dialog[open] button[value=cancel]")).click();
         String error = browser.visible(By.cssSelector(".status.error")).getText();
         assertTrue(error.contains("bearer token") && error.contains("no token entered"), error);
-        assertEquals(0, browser.driver().findElements(By.cssSelector("dialog[open]")).size());
+        Thread.sleep(4500); // two refreshes of the live counts
+        assertEquals(0, browser.driver().findElements(By.cssSelector("dialog[open]")).size(), "not asked again");
+        browser.visible(By.xpath("//button[normalize-space()='Enter token']")).click();
+        enterToken(TOKEN);
+        browser.visible(By.cssSelector("[data-count=pending]"));
     }
 }

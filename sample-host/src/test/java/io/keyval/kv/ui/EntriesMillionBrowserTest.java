@@ -63,10 +63,15 @@ class EntriesMillionBrowserTest {
         }
     }
 
+    private long listCalls() {
+        return ui.api().get("/metrics").json().at("/operations/operations/list/count").asLong();
+    }
+
     @Test
     void theFirstPageOfAMillionEntriesIsOneBoundedRead() {
         Browser browser = ui.browser();
         for (int round = 1; round <= 3; round++) {
+            long calls = listCalls();
             long started = System.nanoTime();
             ui.open("/entries?prefix=m");
             browser.waitFor(d -> d.findElements(By.cssSelector("table.entries tr[data-key]")).size() == 50);
@@ -75,6 +80,7 @@ class EntriesMillionBrowserTest {
             double inPage = ((Number) browser.script(
                     "return Number(document.getElementById('page').dataset.loaded) - performance.timeOrigin")).doubleValue();
             String read = browser.visible(By.cssSelector("[data-test=page-info]")).getText();
+            assertEquals(calls + 1, listCalls(), "one list call (of 52 entries at most) per page shown");
             System.out.printf("[ui-timing] Entries page, 1,000,000 entries, round %d: first page shown %.0f ms after"
                     + " navigation start (%.0f ms as the test saw it; %s)%n", round, inPage, wall, read);
         }

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keyval.host.testing.HostFixture;
 import io.keyval.host.testing.HostProcess;
+import io.keyval.host.testing.HostSetup;
 import io.keyval.host.testing.TestDirs;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -56,6 +58,21 @@ class UiServingTest {
             b.header("If-None-Match", ifNoneMatch);
         }
         return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void atTheRootBaseThePagesTheirAssetsAndTheApiStillResolve() throws Exception {
+        try (HostFixture root = HostSetup.withShippedPlugins().override("plugin-keyval", Map.of("base", "/")).start()) {
+            String url = "http://127.0.0.1:" + root.port();
+            HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(url + "/entries")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode());
+            assertTrue(page.body().contains("src=\"/assets/app.js\""), page.body());
+            for (String path : List.of("/assets/app.js", "/assets/page-entries.js", "/api/info")) {
+                assertEquals(200, client.send(HttpRequest.newBuilder(URI.create(url + path)).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode(), path);
+            }
+        }
     }
 
     @Test
