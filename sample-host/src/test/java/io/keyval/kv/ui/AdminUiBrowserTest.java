@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -170,6 +171,15 @@ class AdminUiBrowserTest {
         assertTrue(typed.findElement(By.cssSelector(".part-bigint")).getText().endsWith("7n"));
         assertTrue(typed.findElement(By.cssSelector(".part-boolean")).getText().endsWith("true"));
 
+        // A number a browser cannot hold exactly is shown, but the editor will not write it back changed.
+        curl("PUT", "/keys/crud/exact", "{\"big\": 12345678901234567890, \"ok\": 1.5}");
+        ui.open("/entries?prefix=crud&key=" + URLEncoder.encode("[\"crud\",\"exact\"]", StandardCharsets.UTF_8));
+        assertTrue(browser.visible(By.cssSelector(".editor .status.error")).getText().contains("12345678901234567890"));
+        assertFalse(browser.visible(button("Save")).isEnabled());
+        assertEquals("{\"big\":12345678901234567890,\"ok\":1.5}", api.get("/keys/crud/exact").json().get("value").toString());
+        api.delete("/keys/crud/exact");
+        ui.open("/entries?prefix=crud");
+
         // Delete exactly one key: the dialog says so, and the sibling stays.
         WebElement alpha = browser.visible(By.cssSelector("tr[data-key='[\"crud\",\"alpha\"]']"));
         alpha.findElement(By.xpath(".//button[text()='Delete']")).click();
@@ -190,7 +200,13 @@ class AdminUiBrowserTest {
         click("Delete this prefix…");
         String text = browser.visible(By.cssSelector("dialog[open]")).getText();
         assertTrue(text.contains("the 3 entries under it") && text.contains("prefix delete"), text);
-        browser.visible(By.cssSelector("dialog[open] button.secondary")).click();
+        // The safe choice has the focus: Enter cancels; so does Escape.
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+        browser.waitFor(d -> d.findElements(By.cssSelector("dialog[open]")).isEmpty());
+        click("Delete this prefix…");
+        browser.visible(By.cssSelector("dialog[open]"));
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        browser.waitFor(d -> d.findElements(By.cssSelector("dialog[open]")).isEmpty());
         assertEquals(3, api.get("/keys/count?prefix=gone").json().get("count").asInt(), "cancel deletes nothing");
         click("Delete this prefix…");
         confirm();
@@ -235,11 +251,21 @@ class AdminUiBrowserTest {
         assertEquals(IntStream.range(0, 5000).mapToObj(i -> "[\"big\"," + i + "]").toList(), all);
         assertFalse(browser.visible(button("Next →")).isEnabled());
 
-        // A where filter applies before the page size.
-        type(By.name("where"), "{\"i\": {\"$gte\": 4990}}");
-        click("Browse");
-        browser.waitFor(d -> rowKeys().size() == 10);
-        assertEquals("[\"big\",4990]", rowKeys().get(0));
+        // A where filter applies before the page size, page after page; typed and submitted by keyboard.
+        new Select(browser.visible(By.name("size"))).selectByValue("100");
+        WebElement where = browser.visible(By.name("where"));
+        where.clear();
+        where.sendKeys("{\"i\": {\"$gte\": 4790}}", Keys.ENTER);
+        browser.waitFor(d -> rowKeys().size() == 100 && rowKeys().get(0).equals("[\"big\",4790]"));
+        // The key a page ended on is deleted before the next page is asked for: the next page still follows it.
+        api.delete("/keys/big/4889");
+        click("Next →");
+        browser.waitFor(d -> rowKeys().size() == 100 && rowKeys().get(0).equals("[\"big\",4890]"));
+        click("Next →");
+        browser.waitFor(d -> rowKeys().size() == 10 && rowKeys().get(0).equals("[\"big\",4990]"));
+        assertFalse(browser.visible(button("Next →")).isEnabled());
+        click("← Previous");
+        browser.waitFor(d -> rowKeys().get(0).equals("[\"big\",4890]"));
     }
 
     @Test

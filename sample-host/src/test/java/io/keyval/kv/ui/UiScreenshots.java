@@ -96,6 +96,8 @@ final class UiScreenshots {
             load.start();
             browser.waitFor(d -> (Long) browser.script("return document.querySelectorAll('svg.chart path').length") >= 3);
             load.join();
+            // The refused sums are errors, and the table says so where it matters.
+            browser.visible(By.cssSelector("tr.has-errors[data-operation=atomic_commit]"));
             AdminUiBrowserTest.sleepQuietly(2500);
             browser.screenshot(out.resolve("metrics.png"));
         } finally {
