@@ -20,10 +20,12 @@ public final class BrowserHost implements AutoCloseable {
 
     private final Browser browser;
     private final HostProcess host;
+    private final PostgresSchema schema;
 
-    private BrowserHost(Browser browser, HostProcess host) {
+    private BrowserHost(Browser browser, HostProcess host, PostgresSchema schema) {
         this.browser = browser;
         this.host = host;
+        this.schema = schema;
     }
 
     /**
@@ -40,9 +42,31 @@ public final class BrowserHost implements AutoCloseable {
             Map<String, String> all = new HashMap<>(Map.of("KEYVAL_PORT", "0", "KEYVAL_PLUGINS_DIR", plugins.toString(),
                     "KEYVAL_DATA_DIR", dir.resolve("data").toString()));
             all.putAll(env);
-            return new BrowserHost(browser, HostProcess.launch(dir, all));
+            return new BrowserHost(browser, HostProcess.launch(dir, all), null);
         } catch (Exception | AssertionError e) {
             browser.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The same on a host whose store lives in a fresh PostgreSQL schema (dropped at {@link #close});
+     * skipped, or failed under {@code KEYVAL_REQUIRE_POSTGRES}, without PostgreSQL.
+     *
+     * @param dir a fresh directory for the browser's profile
+     * @return the running pair
+     */
+    public static BrowserHost onPostgres(Path dir) throws Exception {
+        Browser browser = Browser.open(Files.createDirectories(dir.resolve("browser-profile")));
+        PostgresSchema schema = null;
+        try {
+            schema = PostgresSchema.create();
+            return new BrowserHost(browser, schema.hostSetup().startProcess(), schema);
+        } catch (Exception | AssertionError e) {
+            browser.close();
+            if (schema != null) {
+                schema.close();
+            }
             throw e;
         }
     }
@@ -73,11 +97,14 @@ public final class BrowserHost implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws Exception {
         try {
             browser.close();
         } finally {
             host.terminate();
+            if (schema != null) {
+                schema.close();
+            }
         }
     }
 }

@@ -50,7 +50,7 @@ class AdminUiBrowserTest {
     }
 
     @AfterAll
-    void stop() {
+    void stop() throws Exception {
         if (ui != null) {
             ui.close();
         }

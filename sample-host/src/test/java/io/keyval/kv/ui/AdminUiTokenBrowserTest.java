@@ -41,7 +41,7 @@ class AdminUiTokenBrowserTest {
     }
 
     @AfterAll
-    void stop() {
+    void stop() throws Exception {
         if (ui != null) {
             ui.close();
         }

@@ -57,7 +57,7 @@ class EntriesMillionBrowserTest {
     }
 
     @AfterAll
-    void stop() {
+    void stop() throws Exception {
         if (ui != null) {
             ui.close();
         }
