@@ -81,8 +81,8 @@ export async function errorOf(response) {
  * calling onEvent({event, data, id}) for each event until the signal aborts or the server ends it;
  * a first {event: 'open'} says the server accepted the stream.
  */
-export async function readEvents(path, onEvent, signal) {
-  const response = await apiFetch(path, { signal, headers: { Accept: 'text/event-stream' } });
+export async function readEvents(path, onEvent, signal, headers = {}) {
+  const response = await apiFetch(path, { signal, headers: { Accept: 'text/event-stream', ...headers } });
   if (!response.ok) throw await errorOf(response);
   onEvent({ event: 'open', data: '', id: null });
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -233,6 +233,21 @@ export function every(ms, signal, fn, onError) {
   };
   signal.addEventListener('abort', () => clearTimeout(timer));
   return run();
+}
+
+/** Waits ms; resolves to false at once if the signal aborts first. */
+export function pause(ms, signal) {
+  return new Promise((resolve) => {
+    if (signal.aborted) {
+      resolve(false);
+      return;
+    }
+    const timer = setTimeout(() => resolve(true), ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve(false);
+    }, { once: true });
+  });
 }
 
 /** A figure on a card; `href` makes it a link, `alarm` highlights it. */

@@ -1,7 +1,7 @@
 // Watch: follow keys (GET /watch) or prefixes (GET /watch/prefix) and see every change stream in,
 // read as Server-Sent Events with fetch so that a bearer token goes in a header, never in the URL.
 
-import { el, info, keyChips, keyPath, parseKey, preview, readEvents, splitList, statusLine } from './lib.js';
+import { el, info, keyChips, keyPath, parseKey, pause, preview, readEvents, splitList, statusLine } from './lib.js';
 
 const KEPT = 500; // events shown, and held while paused, at most: older ones are dropped, so memory stays bounded
 
@@ -13,7 +13,7 @@ export async function watch(page, { signal, params }) {
   const initial = el('input', { type: 'checkbox', name: 'initial', checked: true });
   const start = el('button', { type: 'submit' }, 'Watch');
   const stop = el('button', { type: 'button', class: 'secondary', disabled: true }, 'Stop');
-  const pause = el('button', { type: 'button', class: 'secondary' }, 'Pause');
+  const pauseButton = el('button', { type: 'button', class: 'secondary' }, 'Pause');
   const clear = el('button', { type: 'button', class: 'secondary' }, 'Clear');
   const connection = statusLine();
   const log = el('ol', { class: 'events', reversed: true, role: 'log', 'data-test': 'events' });
@@ -21,7 +21,7 @@ export async function watch(page, { signal, params }) {
     el('label', {}, 'Watch', mode),
     el('label', {}, 'Keys (paths or JSON keys, comma-separated)', targets),
     el('label', { class: 'check' }, initial, 'start with the current values'), start, stop);
-  page.append(form, el('div', { class: 'toolbar' }, pause, clear), connection.node, log);
+  page.append(form, el('div', { class: 'toolbar' }, pauseButton, clear), connection.node, log);
 
   let stream = null;
   let paused = false;
@@ -68,35 +68,50 @@ export async function watch(page, { signal, params }) {
     start.disabled = true;
     stop.disabled = false;
     connection.ok('Connecting…');
-    try {
-      await readEvents(`/watch${mode.value === 'prefix' ? '/prefix' : ''}?${query}`, (message) => {
-        if (message.event === 'open') connection.ok('Watching: changes appear as they are committed.');
-        if (message.event !== 'change') return;
-        if (paused) {
-          held.push(message);
-          if (held.length > KEPT) held.shift();
-          pause.textContent = `Resume (${held.length} held)`;
-        } else {
-          show(message);
+    // Like EventSource, reconnect when the stream is lost (a restart, a network blip), resuming after
+    // the last versionstamp seen, so that no change in between is missed. A 4xx is the input's fault.
+    let lastId = null;
+    for (let failures = 0; stream === mine; failures += 1) {
+      try {
+        await readEvents(`/watch${mode.value === 'prefix' ? '/prefix' : ''}?${query}`, (message) => {
+          if (message.event === 'open') {
+            failures = 0;
+            connection.ok('Watching: changes appear as they are committed.');
+          }
+          if (message.event !== 'change') return;
+          lastId = message.id || lastId;
+          if (paused) {
+            held.push(message);
+            if (held.length > KEPT) held.shift();
+            pauseButton.textContent = `Resume (${held.length} held)`;
+          } else {
+            show(message);
+          }
+        }, mine.signal, lastId ? { 'Last-Event-ID': lastId } : {});
+      } catch (error) {
+        if (error.name === 'AbortError') return;
+        if (error.status >= 400 && error.status < 500) {
+          if (stream === mine) stopStream();
+          connection.error(error);
+          return;
         }
-      }, mine.signal);
-      if (stream === mine) stopStream('The server ended the stream.');
-    } catch (error) {
-      if (error.name === 'AbortError') return;
-      if (stream === mine) stopStream();
-      connection.error(error);
+      }
+      if (stream !== mine) return;
+      const wait = Math.min(30, 2 ** Math.min(failures, 5));
+      connection.error(new Error(`The connection to the server was lost; reconnecting in ${wait} s…`));
+      if (!(await pause(wait * 1000, mine.signal))) return;
     }
   });
   stop.addEventListener('click', () => stopStream('Stopped.'));
-  pause.addEventListener('click', () => {
+  pauseButton.addEventListener('click', () => {
     paused = !paused;
-    pause.textContent = paused ? 'Resume' : 'Pause';
+    pauseButton.textContent = paused ? 'Resume' : 'Pause';
     if (!paused) held.splice(0).forEach(show);
   });
   clear.addEventListener('click', () => {
     log.replaceChildren();
     held.length = 0;
-    if (paused) pause.textContent = 'Resume';
+    if (paused) pauseButton.textContent = 'Resume';
   });
   try {
     if (!(await info()).watch) {

@@ -19,13 +19,17 @@ import org.openqa.selenium.By;
 public final class BrowserHost implements AutoCloseable {
 
     private final Browser browser;
-    private final HostProcess host;
     private final PostgresSchema schema;
+    private final Path dir;
+    private final Map<String, String> env;
+    private HostProcess host;
 
-    private BrowserHost(Browser browser, HostProcess host, PostgresSchema schema) {
+    private BrowserHost(Browser browser, HostProcess host, PostgresSchema schema, Path dir, Map<String, String> env) {
         this.browser = browser;
         this.host = host;
         this.schema = schema;
+        this.dir = dir;
+        this.env = env;
     }
 
     /**
@@ -42,7 +46,7 @@ public final class BrowserHost implements AutoCloseable {
             Map<String, String> all = new HashMap<>(Map.of("KEYVAL_PORT", "0", "KEYVAL_PLUGINS_DIR", plugins.toString(),
                     "KEYVAL_DATA_DIR", dir.resolve("data").toString()));
             all.putAll(env);
-            return new BrowserHost(browser, HostProcess.launch(dir, all), null);
+            return new BrowserHost(browser, HostProcess.launch(dir, all), null, dir, all);
         } catch (Exception | AssertionError e) {
             browser.close();
             throw e;
@@ -61,7 +65,7 @@ public final class BrowserHost implements AutoCloseable {
         PostgresSchema schema = null;
         try {
             schema = PostgresSchema.create();
-            return new BrowserHost(browser, schema.hostSetup().startProcess(), schema);
+            return new BrowserHost(browser, schema.hostSetup().startProcess(), schema, null, null);
         } catch (Exception | AssertionError e) {
             browser.close();
             if (schema != null) {
@@ -79,6 +83,20 @@ public final class BrowserHost implements AutoCloseable {
     /** @return the host */
     public HostProcess host() {
         return host;
+    }
+
+    /**
+     * Stops the host and starts it again on the same data and settings (give it a fixed
+     * {@code KEYVAL_PORT}, so that the page in the browser finds it again).
+     *
+     * @throws Exception when it does not start
+     */
+    public void restartHost() throws Exception {
+        if (env == null) {
+            throw new IllegalStateException("only a host started by start(dir, env) can be restarted");
+        }
+        host.terminate();
+        host = HostProcess.launch(dir, env);
     }
 
     /** @return an HTTP client of the host's API, {@code /keyval/api} prefixed to every path */
