@@ -46,7 +46,7 @@ function render() {
   const { signal } = leave;
   // data-ready marks the page's first answers as shown (or failed, in place): tests wait for it.
   Promise.resolve(current.render(page, { signal, params: new URLSearchParams(location.search), go }))
-    .catch((error) => page.append(el('p', { class: 'status error', role: 'alert' }, error.message || String(error))))
+    .catch((error) => signal.aborted || page.append(el('p', { class: 'status error', role: 'alert' }, error.message || String(error))))
     .finally(() => { if (!signal.aborted) page.dataset.ready = 'true'; });
 }
 

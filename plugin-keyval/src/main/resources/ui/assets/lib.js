@@ -3,7 +3,7 @@
 
 export const BASE = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 export const API = `${BASE}/api`;
-const TOKEN = 'keyval.token';
+const TOKEN_KEY = 'keyval.token';
 
 /** An error answered by the API: its `{"error": ...}` message and HTTP status. */
 export class ApiError extends Error {
@@ -14,7 +14,7 @@ export class ApiError extends Error {
 }
 
 export function authHeaders(headers = {}) {
-  const token = sessionStorage.getItem(TOKEN);
+  const token = sessionStorage.getItem(TOKEN_KEY);
   return token ? { ...headers, Authorization: `Bearer ${token}` } : headers;
 }
 
@@ -40,7 +40,7 @@ export async function apiFetch(path, options = {}) {
 export async function apiText(path, { method = 'GET', body, signal } = {}) {
   const init = { method, signal, headers: {} };
   if (body !== undefined) {
-    init.body = JSON.stringify(body);
+    init.body = toJson(body);
     init.headers['Content-Type'] = 'application/json';
   }
   const response = await apiFetch(path, init);
@@ -84,8 +84,20 @@ export async function errorOf(response) {
 export async function readEvents(path, onEvent, signal, headers = {}) {
   const response = await apiFetch(path, { signal, headers: { Accept: 'text/event-stream', ...headers } });
   if (!response.ok) throw await errorOf(response);
-  onEvent({ event: 'open', data: '', id: null });
+  if (!(response.headers.get('Content-Type') || '').startsWith('text/event-stream')) {
+    response.body.cancel();
+    throw new ApiError(`The server answered ${response.headers.get('Content-Type') || 'something'} instead of an event stream`, 406);
+  }
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  try {
+    onEvent({ event: 'open', data: '', id: null });
+    await readLines(reader, onEvent);
+  } finally {
+    reader.cancel().catch(() => {}); // also when onEvent threw: the connection is not left open
+  }
+}
+
+async function readLines(reader, onEvent) {
   let buffer = '';
   let event = { event: 'message', data: [], id: null };
   for (;;) {
@@ -129,7 +141,7 @@ function askToken(reason) {
             el('button', { type: 'submit', value: 'cancel', class: 'secondary', formnovalidate: true }, 'Cancel'))));
       dialog.addEventListener('close', () => {
         const entered = dialog.returnValue === 'ok' && input.value.trim();
-        if (entered) sessionStorage.setItem(TOKEN, entered);
+        if (entered) sessionStorage.setItem(TOKEN_KEY, entered);
         dialog.remove();
         tokenPrompt = null;
         resolve(Boolean(entered));
@@ -201,6 +213,10 @@ export function statusLine() {
       node.className = 'status';
       node.replaceChildren();
     },
+    /** Clears an error once what failed works again; a result stays. */
+    clearError() {
+      if (node.classList.contains('error')) this.clear();
+    },
   };
 }
 
@@ -242,11 +258,15 @@ export function pause(ms, signal) {
       resolve(false);
       return;
     }
-    const timer = setTimeout(() => resolve(true), ms);
-    signal.addEventListener('abort', () => {
+    const aborted = () => {
       clearTimeout(timer);
       resolve(false);
-    }, { once: true });
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', aborted);
+      resolve(true);
+    }, ms);
+    signal.addEventListener('abort', aborted, { once: true });
   });
 }
 
@@ -353,7 +373,7 @@ export function splitList(text) {
     if (quoted) {
       if (c === '\\') i += 1;
       else if (c === '"') quoted = false;
-    } else if (c === '"') quoted = true;
+    } else if (c === '"' && depth > 0) quoted = true; // a quote in a path is just a character
     else if (c === '[') depth += 1;
     else if (c === ']') depth -= 1;
     else if ((c === ',' || c === '\n') && depth <= 0) {
@@ -365,28 +385,102 @@ export function splitList(text) {
   return items.map((item) => item.trim()).filter(Boolean);
 }
 
+// ---- JSON kept as written ----
+// The store gives values back byte for byte (`12345678901234567890`, `1.50`), while JSON.parse would
+// round or rewrite such numbers. Values shown for editing and values sent are therefore kept as text.
+
+/** JSON text sent exactly as written, inside a request body built with toJson. */
+export class RawJson {
+  /** @param text JSON text; a SyntaxError names what is wrong with it */
+  constructor(text) {
+    JSON.parse(text);
+    this.text = text.trim();
+  }
+}
+
+/** @returns RawJson of text typed into a field; the error names the field */
+export function rawJson(text, what) {
+  try {
+    return new RawJson(text);
+  } catch (error) {
+    throw new Error(`${what} is not valid JSON: ${error.message}`);
+  }
+}
+
+/** Parses a JSON answer and gives each object with a `value` its text as written (`valueText`). */
+export function withValueTexts(text) {
+  const parsed = JSON.parse(text);
+  const items = Array.isArray(parsed) ? parsed : Object.values(parsed);
+  const texts = rawMembers(text, 'value');
+  items.filter((item) => item && typeof item === 'object' && 'value' in item).forEach((item, i) => { item.valueText = texts[i]; });
+  return parsed;
+}
+
+/** JSON.stringify that writes RawJson values as their text. */
+export function toJson(value) {
+  if (value instanceof RawJson) return value.text;
+  if (Array.isArray(value)) return `[${value.map(toJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    return `{${Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => `${JSON.stringify(k)}:${toJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+const JSON_TOKEN = /"(?:[^"\\]|\\.)*"|[{}[\],:]|[^\s{}[\],:"]+/g;
+
+/** Indents JSON text without parsing it, so that every number and string stays exactly as written. */
+export function formatJson(text) {
+  let depth = 0;
+  let out = '';
+  const newline = () => `\n${'  '.repeat(depth)}`;
+  for (const [token] of text.matchAll(JSON_TOKEN)) {
+    if (token === '{' || token === '[') {
+      depth += 1;
+      out += token + newline();
+    } else if (token === '}' || token === ']') {
+      depth -= 1;
+      out = /[{[]\n *$/.test(out) ? out.replace(/\n *$/, '') + token : out + newline() + token; // {} and [] stay short
+    } else if (token === ',') {
+      out += `,${newline()}`;
+    } else if (token === ':') {
+      out += ': ';
+    } else {
+      out += token;
+    }
+  }
+  return out;
+}
+
 /**
- * The number tokens of a JSON text that JavaScript cannot hold exactly (integers beyond 2^53, more
- * digits than a double keeps): parsing and writing the text back would change them.
+ * The text of the member `name` of each object in a JSON array, as written: the values of entries,
+ * search results, watch events or dead letters, for showing them exactly.
  */
-export function inexactNumbers(text) {
+export function rawMembers(text, name) {
   const found = [];
-  const significant = (token) => {
-    const [mantissa, exponent = '0'] = token.replace(/^-/, '').toLowerCase().split('e');
-    const [whole, fraction = ''] = mantissa.split('.');
-    let digits = (whole + fraction).replace(/^0+/, '');
-    let scale = Number(exponent) - fraction.length;
-    if (!digits) return '0';
-    const trimmed = digits.replace(/0+$/, '');
-    scale += digits.length - trimmed.length;
-    digits = trimmed;
-    return `${digits}e${scale}`;
-  };
-  const pattern = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
-  for (const [token] of text.matchAll(pattern)) {
-    if (token.startsWith('"')) continue;
-    const n = Number(token);
-    if (!Number.isFinite(n) || significant(token) !== significant(String(n))) found.push(token);
+  let depth = 0;
+  let member = null;
+  let start = -1;
+  let expectKey = false;
+  for (const match of text.matchAll(JSON_TOKEN)) {
+    const [token] = match;
+    if (depth === 2 && start >= 0 && (token === ',' || token === '}')) {
+      found.push(text.slice(start, match.index).trim());
+      start = -1;
+    }
+    if (token === '{' || token === '[') {
+      depth += 1;
+      if (depth === 2) expectKey = true;
+    } else if (token === '}' || token === ']') {
+      depth -= 1;
+    } else if (depth === 2 && token === ',') {
+      expectKey = true;
+    } else if (depth === 2 && expectKey && token.startsWith('"')) {
+      member = JSON.parse(token);
+      expectKey = false;
+    } else if (depth === 2 && token === ':' && member === name) {
+      start = match.index + 1;
+    }
+    if (depth === 2 && token === ':') member = null;
   }
   return found;
 }
@@ -429,18 +523,18 @@ export function jsonField(label, text, { rows = 8, optional = false, name } = {}
   return {
     node: el('label', { class: 'wide' }, el('span', {}, label, ' ', hint), area),
     area,
-    /** @returns the parsed value, or undefined when optional and empty */
+    /** @returns the value as written (RawJson), or undefined when optional and empty */
     value() {
       if (optional && !area.value.trim()) return undefined;
-      return parseJson(area.value, label);
+      return rawJson(area.value, label);
     },
   };
 }
 
 // ---- formatting ----
 
-export function preview(value, max = 160) {
-  const text = JSON.stringify(value);
+/** The start of a value's JSON text, for a table cell. */
+export function preview(text, max = 160) {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 

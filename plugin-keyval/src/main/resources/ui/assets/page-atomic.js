@@ -1,7 +1,7 @@
 // Atomic: build a commit of checks and mutations (every type, UUIDv7 placeholders), see its body as
 // JSON, commit it with POST /atomic, and see the result: the versionstamp, or which check failed.
 
-import { api, busy, el, keyChips, parseJson, parseKey, sameKey, statusLine } from './lib.js';
+import { api, busy, el, keyChips, parseKey, rawJson, sameKey, statusLine, toJson } from './lib.js';
 
 const TYPES = ['set', 'delete', 'sum', 'min', 'max', 'append', 'prepend'];
 const OPERAND_HINT = {
@@ -62,7 +62,7 @@ function body(checks, mutations) {
       const operand = row.querySelector('textarea').value;
       try {
         const mutation = { type, key: parseKey(key.value) };
-        if (type !== 'delete') mutation.value = parseJson(operand, 'The value');
+        if (type !== 'delete') mutation.value = rawJson(operand, 'The value');
         if (type === 'set' && ttl.value.trim()) mutation.expiresIn = ttl.value.trim();
         return mutation;
       } catch (error) {
@@ -137,7 +137,7 @@ export async function atomic(page) {
 
 /** The body as JSON with one check or mutation per line: as readable as indented JSON, a third as tall. */
 function bodyText({ checks, mutations }) {
-  const list = (items) => (items.length ? `[\n    ${items.map((item) => JSON.stringify(item)).join(',\n    ')}\n  ]` : '[]');
+  const list = (items) => (items.length ? `[\n    ${items.map(toJson).join(',\n    ')}\n  ]` : '[]');
   return `{\n  "checks": ${list(checks)},\n  "mutations": ${list(mutations)}\n}`;
 }
 

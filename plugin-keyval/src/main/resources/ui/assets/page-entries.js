@@ -2,8 +2,8 @@
 // prefix), filter by value, view, edit, create and delete entries (POST /atomic, /keys/delete-batch).
 
 import {
-  BASE, api, apiText, busy, confirmAction, el, inexactNumbers, jsonField, keyChips, keyInputText, keyPath, number,
-  parseJson, parseKey, partChip, prefixQuery, preview, sameKey, statusLine,
+  BASE, api, apiText, busy, confirmAction, el, formatJson, jsonField, keyChips, keyInputText, keyPath, number,
+  parseJson, parseKey, partChip, prefixQuery, preview, sameKey, statusLine, withValueTexts,
 } from './lib.js';
 
 const SIZES = [50, 100, 200, 500]; // + 2 to see past the page, within the API's limit of 1000
@@ -81,7 +81,7 @@ export async function entries(page, { params, go }) {
     if (state.where) body.where = state.where;
     pager.querySelectorAll('button').forEach((button) => { button.disabled = true; });
     const started = performance.now();
-    const found = await api('/keys/list', { method: 'POST', body });
+    const found = withValueTexts(await apiText('/keys/list', { method: 'POST', body }));
     if (mine !== loading) return;
     const fresh = state.after && found.length && sameKey(found[0].key, state.after) ? found.slice(1) : found;
     state.rows = fresh.slice(0, state.size);
@@ -140,33 +140,32 @@ export async function entries(page, { params, go }) {
       : partChip(part, { href: entriesLink({ prefix: JSON.stringify(entry.key.slice(0, i + 1)), size: state.size }) })));
     return el('tr', { 'data-key': JSON.stringify(entry.key) },
       el('td', {}, el('span', { class: 'key' }, parts)),
-      el('td', {}, el('button', { type: 'button', class: 'link', title: 'View and edit', onclick: () => editEntry(entry.key) }, el('code', {}, preview(entry.value)))),
+      el('td', {}, el('button', { type: 'button', class: 'link', title: 'View and edit', onclick: () => editEntry(entry.key) }, el('code', {}, preview(entry.valueText)))),
       el('td', { class: 'muted mono' }, entry.versionstamp),
       el('td', { class: 'row-actions' },
         el('button', { type: 'button', class: 'secondary', onclick: () => editEntry(entry.key) }, 'Edit'),
         el('button', { type: 'button', class: 'danger', onclick: () => deleteEntry(entry.key) }, 'Delete')));
   }
 
-  /** Opens the editor on the entry as stored now, read again so that its numbers can be checked. */
+  /** Opens the editor on the entry as stored now (read again: the list may be older). */
   async function editEntry(key) {
     try {
-      const text = await apiText('/keys/batch', { method: 'POST', body: { keys: [key] } });
-      const [entry] = JSON.parse(text);
+      const [entry] = withValueTexts(await apiText('/keys/batch', { method: 'POST', body: { keys: [key] } }));
       if (entry.versionstamp === null) throw new Error(`The entry ${JSON.stringify(key)} does not exist (any more).`);
-      openEditor(entry, inexactNumbers(text));
+      openEditor(entry);
     } catch (error) {
       status.error(error);
     }
   }
 
   /**
-   * The editor for one entry (or a new one, entry = null): value as JSON, TTL, a versionstamp check.
-   * A value with numbers JavaScript cannot hold exactly is shown but not saved: saving would change them.
+   * The editor for one entry (or a new one, entry = null): the value's JSON text exactly as stored
+   * (numbers beyond a double's precision included) and sent back as typed, a TTL, a versionstamp check.
    */
-  function openEditor(entry, inexact = []) {
+  function openEditor(entry) {
     const editStatus = statusLine();
     const keyInput = el('input', { name: 'key', value: entry ? keyInputText(entry.key) : newKeyText(), 'aria-label': 'Key', placeholder: 'users/42 or ["users", 42]', readonly: Boolean(entry) });
-    const value = jsonField('Value (JSON)', entry ? JSON.stringify(entry.value, null, 2) : '{\n  \n}', { rows: 10, name: 'value' });
+    const value = jsonField('Value (JSON)', entry ? formatJson(entry.valueText) : '{\n  \n}', { rows: 10, name: 'value' });
     const ttl = el('input', { name: 'expiresIn', placeholder: 'e.g. 30s, 10m, 1d (empty: no expiry)', 'aria-label': 'Expires in' });
     const guard = el('input', { type: 'checkbox', name: 'guard', checked: true });
     let versionstamp = entry ? entry.versionstamp : null;
@@ -210,11 +209,6 @@ export async function entries(page, { params, go }) {
     });
     editor.replaceChildren(form);
     editor.hidden = false;
-    if (inexact.length) {
-      save.disabled = true;
-      editStatus.error(new Error(`This value holds numbers a browser cannot represent exactly (${inexact.slice(0, 3).join(', ')}): `
-        + 'saving it from here would change them, so Save is off. Write it with the HTTP API or the Java client.'));
-    }
     (entry ? value.area : keyInput).focus();
   }
 

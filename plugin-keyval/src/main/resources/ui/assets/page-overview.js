@@ -17,7 +17,7 @@ export async function overview(page, { signal }) {
       el('li', {}, el('a', { href: '/health', target: '_blank', rel: 'noopener' }, 'Host health'), ' — for a load balancer'),
       el('li', {}, el('a', { href: `${BASE}/entries` }, 'Browse entries'), ', ', el('a', { href: `${BASE}/queue` }, 'dead letters'), ', ',
         el('a', { href: `${BASE}/search` }, 'search indexes'), ', ', el('a', { href: `${BASE}/watch` }, 'watch keys live')))),
-    exportSection(), importSection());
+    exportSection(signal), importSection());
   const rates = operationRates();
   await every(2000, signal, async () => {
     const { engine, metrics: metered } = await info();
@@ -39,7 +39,7 @@ export async function overview(page, { signal }) {
 }
 
 /** Downloads an export of the store or a prefix (GET /export), showing how much has arrived. */
-function exportSection() {
+function exportSection(signal) {
   const prefix = el('input', { name: 'export-prefix', placeholder: 'users (empty: the whole store)', 'aria-label': 'Export prefix' });
   const status = statusLine();
   const button = el('button', { type: 'submit' }, 'Download export');
@@ -51,7 +51,7 @@ function exportSection() {
       const name = `keyval-export${query ? `-${prefix.value.trim().replace(/[^A-Za-z0-9_-]+/g, '_')}` : ''}-${new Date().toISOString().slice(0, 10)}.ndjson`;
       // Read with fetch, so that the token goes in a header and an error shows here rather than in a
       // saved file; the export is held in the tab until it is saved (for very large stores: the CLI or curl).
-      const response = await apiFetch(`/export${query}`);
+      const response = await apiFetch(`/export${query}`, { signal }); // leaving the page stops it
       if (!response.ok) throw await errorOf(response);
       const reader = response.body.getReader();
       const parts = [];

@@ -2,7 +2,8 @@
 // (poll, ack, nack) and the dead-letter queue: paging, view, requeue, delete, purge.
 
 import {
-  api, busy, card, confirmAction, el, every, formatTime, jsonField, number, parseKey, preview, statusLine,
+  api, apiText, busy, card, confirmAction, el, every, formatJson, formatTime, jsonField, number, parseKey, preview,
+  RawJson, statusLine, toJson, withValueTexts,
 } from './lib.js';
 
 const DLQ_PAGE = 20;
@@ -75,7 +76,7 @@ function receiveSection() {
   const out = el('div', { class: 'message' });
   const button = el('button', { type: 'button' }, 'Receive one message');
   button.addEventListener('click', () => busy(button, status, async () => {
-    const { message } = await api('/queue/poll');
+    const { message } = withValueTexts(await apiText('/queue/poll'));
     out.replaceChildren();
     if (!message) {
       status.ok('No message is deliverable now.');
@@ -100,7 +101,7 @@ function receiveSection() {
     out.append(el('dl', {},
       el('dt', {}, 'Id'), el('dd', { class: 'mono' }, message.id),
       el('dt', {}, 'Attempt'), el('dd', {}, message.attempts),
-      el('dt', {}, 'Value'), el('dd', {}, el('pre', {}, JSON.stringify(message.value, null, 2)))),
+      el('dt', {}, 'Value'), el('dd', {}, el('pre', {}, formatJson(message.valueText)))),
     answers);
     answers.append(
       el('button', { type: 'button', onclick: () => answer('ack') }, 'Ack'),
@@ -124,8 +125,9 @@ function dlqSection() {
   async function reload() {
     const mine = ++loading;
     try {
-      const records = await api(`/queue/dlq?limit=${DLQ_PAGE + 1}&offset=${offset}`);
+      const records = withValueTexts(await apiText(`/queue/dlq?limit=${DLQ_PAGE + 1}&offset=${offset}`));
       if (mine !== loading) return;
+      status.clearError();
       if (!records.length && offset > 0) {
         offset = Math.max(0, offset - DLQ_PAGE); // the last record of a later page went: show the one before
         await reload();
@@ -140,12 +142,13 @@ function dlqSection() {
         el('span', { class: 'muted' }, shown.length ? `${offset + 1}–${offset + shown.length}` : ''),
         el('button', { type: 'button', class: 'secondary', disabled: records.length <= DLQ_PAGE, onclick: () => { offset += DLQ_PAGE; reload(); } }, 'Older →'));
     } catch (error) {
-      status.error(error);
+      if (mine === loading) status.error(error);
     }
   }
 
   function row(record) {
-    const detail = el('tr', { class: 'detail', hidden: true }, el('td', { colspan: 6 }, el('pre', {}, JSON.stringify(record, null, 2))));
+    const detail = el('tr', { class: 'detail', hidden: true }, el('td', { colspan: 6 }, el('pre', {},
+      formatJson(toJson({ ...record, value: new RawJson(record.valueText), valueText: undefined })))));
     const act = (button, action) => busy(button, status, async () => {
       await action();
       await reload();
@@ -162,7 +165,7 @@ function dlqSection() {
     }));
     const remove = el('button', { type: 'button', class: 'danger' }, 'Delete');
     remove.addEventListener('click', async () => {
-      if (!await confirmAction('Delete this dead letter?', `Its value ${preview(record.value, 80)} is lost.`, 'Delete')) return;
+      if (!await confirmAction('Delete this dead letter?', `Its value ${preview(record.valueText, 80)} is lost.`, 'Delete')) return;
       act(remove, async () => {
         await api(`/queue/dlq/${encodeURIComponent(record.id)}`, { method: 'DELETE' });
         status.ok('Dead letter deleted.');
@@ -173,7 +176,7 @@ function dlqSection() {
       el('td', { class: 'mono' }, record.originalId),
       el('td', {}, record.attempts),
       el('td', { class: 'error-text' }, record.errorMessage),
-      el('td', {}, el('code', {}, preview(record.value, 80))),
+      el('td', {}, el('code', {}, preview(record.valueText, 80))),
       el('td', { class: 'row-actions' }, view, requeue, remove)), detail];
   }
 

@@ -2,7 +2,7 @@
 // a where filter; each result links to its entry.
 
 import {
-  BASE, api, busy, confirmAction, el, keyChips, keyInputText, parseJson, parseKey, prefixQuery, preview, statusLine,
+  BASE, api, apiText, busy, confirmAction, el, keyChips, keyInputText, parseJson, parseKey, prefixQuery, preview, statusLine, withValueTexts,
 } from './lib.js';
 
 export async function search(page, { params }) {
@@ -96,14 +96,14 @@ export async function search(page, { params }) {
         const options = { limit: Number(limit.value) || 20 };
         if (where.value.trim()) options.where = parseJson(where.value, 'The where filter');
         const prefix = JSON.parse(indexSelect.value);
-        const found = await api('/search', { method: 'POST', body: { prefix, query: query.value, options } });
+        const found = withValueTexts(await apiText('/search', { method: 'POST', body: { prefix, query: query.value, options } }));
         history.replaceState(null, '', `${BASE}/search?${new URLSearchParams({ prefix: indexSelect.value, q: query.value, where: where.value, limit: limit.value })}`);
         searchStatus.ok(`${found.length} result${found.length === 1 ? '' : 's'}, best match first.`);
         results.replaceChildren(el('table', { class: 'results' },
           el('thead', {}, el('tr', {}, ['Key', 'Value', 'Versionstamp'].map((h) => el('th', {}, h)))),
           el('tbody', {}, found.map((entry) => el('tr', {},
             el('td', {}, el('a', { href: `${BASE}/entries?${new URLSearchParams({ prefix: JSON.stringify(entry.key.slice(0, -1)), key: JSON.stringify(entry.key) })}` }, keyChips(entry.key))),
-            el('td', {}, el('code', {}, preview(entry.value))),
+            el('td', {}, el('code', {}, preview(entry.valueText))),
             el('td', { class: 'muted mono' }, entry.versionstamp))))));
       });
     });

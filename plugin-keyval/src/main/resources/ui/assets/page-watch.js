@@ -1,7 +1,9 @@
 // Watch: follow keys (GET /watch) or prefixes (GET /watch/prefix) and see every change stream in,
 // read as Server-Sent Events with fetch so that a bearer token goes in a header, never in the URL.
 
-import { el, info, keyChips, keyPath, parseKey, pause, preview, readEvents, splitList, statusLine } from './lib.js';
+import {
+  el, info, keyChips, keyPath, parseKey, pause, preview, readEvents, splitList, statusLine, withValueTexts,
+} from './lib.js';
 
 const KEPT = 500; // events shown, and held while paused, at most: older ones are dropped, so memory stays bounded
 
@@ -27,13 +29,13 @@ export async function watch(page, { signal, params }) {
   let paused = false;
   const held = [];
 
-  function show(event) {
-    const entries = JSON.parse(event.data);
+  /** Shows one event: its entries, the versionstamp it reaches, and a note (e.g. after a reconnect). */
+  function show({ entries, id, note }) {
     log.prepend(el('li', { class: 'event' },
-      el('div', { class: 'muted' }, new Date().toLocaleTimeString(), event.id ? ` · up to versionstamp ${event.id}` : ''),
+      el('div', { class: 'muted' }, new Date().toLocaleTimeString(), id ? ` · up to versionstamp ${id}` : '', note ? ` · ${note}` : ''),
       el('ul', {}, entries.map((entry) => el('li', { class: entry.versionstamp ? 'change' : 'change gone' },
         keyChips(entry.key), ' ',
-        entry.versionstamp ? el('code', {}, preview(entry.value)) : el('em', {}, 'deleted or expired'))))));
+        entry.versionstamp ? el('code', {}, preview(entry.valueText)) : el('em', {}, 'deleted or expired'))))));
     while (log.children.length > KEPT) log.lastChild.remove();
   }
 
@@ -62,32 +64,52 @@ export async function watch(page, { signal, params }) {
       return;
     }
     history.replaceState(null, '', `${location.pathname}?${new URLSearchParams({ mode: mode.value, targets: targets.value })}`);
+    const endpoint = mode.value === 'prefix' ? '/watch/prefix' : '/watch';
     stream = new AbortController();
     const mine = stream;
-    signal.addEventListener('abort', () => mine.abort());
+    signal.addEventListener('abort', () => mine.abort(), { once: true });
     start.disabled = true;
     stop.disabled = false;
     connection.ok('Connecting…');
-    // Like EventSource, reconnect when the stream is lost (a restart, a network blip), resuming after
-    // the last versionstamp seen, so that no change in between is missed. A 4xx is the input's fault.
+    // What each key was when last shown, so that a resumed stream's repeats (absent keys, a snapshot)
+    // are not shown again; a cosmetic filter, so it is simply reset when it grows large.
+    const known = new Map();
+    const fresh = (entries) => entries.filter((entry) => {
+      const id = JSON.stringify(entry.key);
+      const same = known.has(id) && known.get(id) === entry.versionstamp;
+      if (known.size > 10000) known.clear();
+      known.set(id, entry.versionstamp);
+      return !same;
+    });
+    // Like EventSource, reconnect when the stream is lost (a restart, a network failure), resuming
+    // after the last versionstamp seen (Last-Event-ID), or, before any, from the current values. A 4xx
+    // is the request's fault: it stops.
     let lastId = null;
     for (let failures = 0; stream === mine; failures += 1) {
+      const resuming = failures > 0;
+      const ask = new URLSearchParams(query);
+      if (resuming && !lastId) ask.set('initial', 'true');
+      let cause = 'The connection to the server was lost';
+      let note = resuming ? 'after reconnecting' : '';
       try {
-        await readEvents(`/watch${mode.value === 'prefix' ? '/prefix' : ''}?${query}`, (message) => {
+        await readEvents(`${endpoint}?${ask}`, (message) => {
           if (message.event === 'open') {
             failures = 0;
             connection.ok('Watching: changes appear as they are committed.');
           }
           if (message.event !== 'change') return;
           lastId = message.id || lastId;
+          const event = { entries: fresh(withValueTexts(message.data)), id: message.id, note };
+          note = '';
+          if (!event.entries.length) return;
           if (paused) {
-            held.push(message);
+            held.push(event);
             if (held.length > KEPT) held.shift();
             pauseButton.textContent = `Resume (${held.length} held)`;
           } else {
-            show(message);
+            show(event);
           }
-        }, mine.signal, lastId ? { 'Last-Event-ID': lastId } : {});
+        }, mine.signal, resuming && lastId ? { 'Last-Event-ID': lastId } : {});
       } catch (error) {
         if (error.name === 'AbortError') return;
         if (error.status >= 400 && error.status < 500) {
@@ -95,11 +117,13 @@ export async function watch(page, { signal, params }) {
           connection.error(error);
           return;
         }
+        if (error.status) cause = error.message; // e.g. 503 Too many watchers
       }
       if (stream !== mine) return;
       const wait = Math.min(30, 2 ** Math.min(failures, 5));
-      connection.error(new Error(`The connection to the server was lost; reconnecting in ${wait} s…`));
+      connection.error(new Error(`${cause}; reconnecting in ${wait} s…`));
       if (!(await pause(wait * 1000, mine.signal))) return;
+      connection.ok('Reconnecting…');
     }
   });
   stop.addEventListener('click', () => stopStream('Stopped.'));

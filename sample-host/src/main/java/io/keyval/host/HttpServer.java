@@ -209,10 +209,10 @@ public class HttpServer {
                 return;
             }
             // As Undertow's PathHandler does: the handler sees its mount point and the rest of the path,
-            // which keeps its leading slash also under a mount at the root.
-            boolean root = mount.prefix().equals("/");
-            exchange.setResolvedPath(root ? "" : mount.prefix());
-            exchange.setRelativePath(root ? path : path.substring(Math.min(mount.prefix().length(), path.length())));
+            // which keeps its leading slash also under a prefix that ends with one (the root, "/").
+            String point = mount.prefix().endsWith("/") ? mount.prefix().substring(0, mount.prefix().length() - 1) : mount.prefix();
+            exchange.setResolvedPath(point);
+            exchange.setRelativePath(path.substring(Math.min(point.length(), path.length())));
             mount.handler().handleRequest(exchange);
         } catch (Exception e) {
             LOG.error("Request {} {} failed", exchange.getRequestMethod(), exchange.getRequestPath(), e);

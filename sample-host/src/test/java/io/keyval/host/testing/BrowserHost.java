@@ -95,7 +95,7 @@ public final class BrowserHost implements AutoCloseable {
         if (env == null) {
             throw new IllegalStateException("only a host started by start(dir, env) can be restarted");
         }
-        host.terminate();
+        host.close();
         host = HostProcess.launch(dir, env);
     }
 
@@ -119,7 +119,7 @@ public final class BrowserHost implements AutoCloseable {
         try {
             browser.close();
         } finally {
-            host.terminate();
+            host.close();
             if (schema != null) {
                 schema.close();
             }

@@ -47,6 +47,12 @@ class AdminUiTokenBrowserTest {
         }
     }
 
+    /** Starts without a token in the tab, whatever an earlier test left. */
+    private void forgetToken() {
+        ui.open("");
+        browser.script("sessionStorage.clear()");
+    }
+
     private void enterToken(String token) {
         WebElement field = browser.visible(By.cssSelector("dialog[open] input[name=token]"));
         field.clear();
@@ -56,6 +62,7 @@ class AdminUiTokenBrowserTest {
 
     @Test
     void asksForTheTokenOnceAndUsesItForRequestsStreamsAndExports() throws Exception {
+        forgetToken();
         ui.open("");
         assertTrue(browser.visible(By.cssSelector("dialog[open]")).getText().contains("requires a token"));
         enterToken("wrong");
@@ -87,8 +94,7 @@ class AdminUiTokenBrowserTest {
 
     @Test
     void cancellingTheTokenFormShowsTheErrorInPlaceAndAsksNoMore() throws Exception {
-        ui.open("/queue");
-        browser.script("sessionStorage.clear()");
+        forgetToken();
         ui.open("/queue");
         browser.visible(By.cssSelector("dialog[open] button[value=cancel]")).click();
         String error = browser.visible(By.cssSelector(".status.error")).getText();
