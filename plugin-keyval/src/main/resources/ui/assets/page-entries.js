@@ -109,27 +109,46 @@ export async function entries(page, { params, go }) {
       el('thead', {}, el('tr', {}, el('th', {}, 'Key'), el('th', {}, 'Value'), el('th', {}, 'Versionstamp'), el('th', {}, el('span', { class: 'sr-only' }, 'Actions')))),
       el('tbody', {}, state.rows.length ? state.rows.map(row) : el('tr', {}, el('td', { colspan: 4, class: 'muted' },
         state.where ? 'No entries under this prefix match the filter' : 'No entries under this prefix'))));
-    const first = state.earlier.length * state.size;
-    pager.replaceChildren(
-      el('button', { type: 'button', class: 'secondary', disabled: !state.after, onclick: () => turn(state.earlier.length ? state.earlier.pop() : null, false) }, '← Previous'),
-      el('span', { class: 'muted', 'data-test': 'page-info' }, state.rows.length
-        ? `${state.after && !state.earlier.length && params.get('after') ? 'from the linked key: ' : ''}entries ${number(first + 1)}–${number(first + state.rows.length)}`
-        : '', ` · read in ${Math.round(millis)} ms`),
-      el('button', { type: 'button', class: 'secondary', disabled: !hasMore, onclick: () => turn(state.rows[state.rows.length - 1].key, true) }, 'Next →'));
+    state.hasMore = hasMore;
+    state.millis = millis;
+    renderPager();
     page.dataset.loaded = String(Date.now());
   }
 
-  async function turn(after, forward) {
-    if (forward) state.earlier.push(state.after);
-    state.after = after;
+  function renderPager() {
+    const first = state.earlier.length * state.size;
+    pager.replaceChildren(
+      el('button', { type: 'button', class: 'secondary', disabled: !state.after, onclick: () => turn(false) }, '← Previous'),
+      el('span', { class: 'muted', 'data-test': 'page-info' }, state.rows.length
+        ? `${state.after && !state.earlier.length && params.get('after') ? 'from the linked key: ' : ''}entries ${number(first + 1)}–${number(first + state.rows.length)}`
+        : '', ` · read in ${Math.round(state.millis)} ms`),
+      el('button', { type: 'button', class: 'secondary', disabled: !state.hasMore, onclick: () => turn(true) }, 'Next →'));
+  }
+
+  function showAfterInUrl() {
     const query = new URLSearchParams(location.search);
-    if (after) query.set('after', JSON.stringify(after));
+    if (state.after) query.set('after', JSON.stringify(state.after));
     else query.delete('after');
     history.replaceState(null, '', `${location.pathname}?${query}`);
+  }
+
+  /** The next or previous page; when it cannot be read, the page shown stays, with its pager. */
+  async function turn(forward) {
+    const before = { after: state.after, earlier: [...state.earlier] };
+    if (forward) {
+      state.earlier.push(state.after);
+      state.after = state.rows[state.rows.length - 1].key;
+    } else {
+      state.after = state.earlier.length ? state.earlier.pop() : null;
+    }
+    showAfterInUrl();
     try {
       await load();
       status.clear();
     } catch (error) {
+      Object.assign(state, before);
+      showAfterInUrl();
+      renderPager();
       status.error(error);
     }
   }
