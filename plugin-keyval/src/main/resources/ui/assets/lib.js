@@ -6,7 +6,7 @@ export const API = `${BASE}/api`;
 const TOKEN_KEY = 'keyval.token';
 
 /** An error answered by the API: its `{"error": ...}` message and HTTP status. */
-export class ApiError extends Error {
+class ApiError extends Error {
   constructor(message, status) {
     super(message);
     this.status = status;
@@ -280,7 +280,7 @@ export function card(label, value, { href, alarm = false } = {}) {
 // ---- keys ----
 
 /** The type of a key part as the API returns it: string, number, bigint, boolean or bytes. */
-export function partType(part) {
+function partType(part) {
   if (part !== null && typeof part === 'object') return part.__type;
   return typeof part;
 }
@@ -354,12 +354,16 @@ export function keyInputText(key) {
   return path !== null && !path.includes('%') ? path : JSON.stringify(key);
 }
 
-/** `?prefix=<path>` for the endpoints that take a prefix in path form, '' for the whole store; throws when it has no path form. */
-export function prefixQuery(key) {
-  if (!key.length) return '';
+/** The key in path form, for the endpoints that take only that; throws, saying why, when it has none. */
+export function requirePath(key) {
   const path = keyPath(key);
   if (path === null) throw new Error(`${JSON.stringify(key)} has parts (bigint, bytes, boolean, digit-only or empty strings) that a key path cannot hold`);
-  return `?prefix=${encodeURIComponent(path)}`;
+  return path;
+}
+
+/** `?prefix=<path>` for the endpoints that take a prefix in path form, '' for the whole store. */
+export function prefixQuery(key) {
+  return key.length ? `?prefix=${encodeURIComponent(requirePath(key))}` : '';
 }
 
 /** Splits a list typed by a user on commas and new lines, but not inside a JSON key's brackets or strings. */
@@ -389,22 +393,17 @@ export function splitList(text) {
 // The store gives values back byte for byte (`12345678901234567890`, `1.50`), while JSON.parse would
 // round or rewrite such numbers. Values shown for editing and values sent are therefore kept as text.
 
-/** JSON text sent exactly as written, inside a request body built with toJson. */
+/** JSON text sent exactly as written, inside a request body built with toJson (made by rawJson, or from an answer's text). */
 export class RawJson {
-  /** @param text JSON text; a SyntaxError names what is wrong with it */
   constructor(text) {
-    JSON.parse(text);
     this.text = text.trim();
   }
 }
 
-/** @returns RawJson of text typed into a field; the error names the field */
+/** @returns RawJson of text typed into a field, once it is known to be JSON; the error names the field */
 export function rawJson(text, what) {
-  try {
-    return new RawJson(text);
-  } catch (error) {
-    throw new Error(`${what} is not valid JSON: ${error.message}`);
-  }
+  parseJson(text, what);
+  return new RawJson(text);
 }
 
 /** Parses a JSON answer and gives each object with a `value` its text as written (`valueText`). */
@@ -455,7 +454,7 @@ export function formatJson(text) {
  * The text of the member `name` of each object in a JSON array, as written: the values of entries,
  * search results, watch events or dead letters, for showing them exactly.
  */
-export function rawMembers(text, name) {
+function rawMembers(text, name) {
   const found = [];
   let depth = 0;
   let member = null;

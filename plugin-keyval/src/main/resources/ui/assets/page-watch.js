@@ -2,7 +2,7 @@
 // read as Server-Sent Events with fetch so that a bearer token goes in a header, never in the URL.
 
 import {
-  el, info, keyChips, keyPath, parseKey, pause, preview, readEvents, splitList, statusLine, withValueTexts,
+  el, info, keyChips, parseKey, pause, preview, readEvents, requirePath, splitList, statusLine, withValueTexts,
 } from './lib.js';
 
 const KEPT = 500; // events shown, and held while paused, at most: older ones are dropped, so memory stays bounded
@@ -52,11 +52,7 @@ export async function watch(page, { signal, params }) {
     stopStream();
     let query;
     try {
-      const paths = splitList(targets.value).map((text) => {
-        const path = keyPath(parseKey(text));
-        if (path === null) throw new Error(`${text}: watch URLs take key paths (strings and safe integers); a bigint, bytes or boolean part cannot be watched over HTTP`);
-        return path;
-      });
+      const paths = splitList(targets.value).map((text) => requirePath(parseKey(text)));
       if (!paths.length) throw new Error('Enter at least one key path');
       query = new URLSearchParams({ [mode.value === 'prefix' ? 'prefixes' : 'keys']: paths.join(','), initial: String(initial.checked) });
     } catch (error) {

@@ -60,9 +60,7 @@ final class GroupCommitReference implements AutoCloseable {
         this.connection = database.connect();
         this.plain = connection.createStatement();
         RawDialect dialect = database.dialect();
-        for (String ddl : dialect.createTables()) {
-            plain.execute(ddl);
-        }
+        dialect.createTablesOn(connection);
         this.begin = dialect.beginWrite();
         this.add = connection.prepareStatement("UPDATE raw_counters SET n = n + 1 WHERE id = ?");
         this.create = connection.prepareStatement("INSERT INTO raw_counters (id, n) VALUES (?, 0)");

@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,11 +112,7 @@ final class LargeValueBenchmark {
              HttpConnection kvHttp = new HttpConnection(http.port());
              HttpEndpoint bare = HttpEndpoint.bareUndertow(bytes[0]);
              HttpConnection bareHttp = new HttpConnection(bare.port())) {
-            try (Statement ddl = c.createStatement()) {
-                for (String table : rawDb.dialect().createTables()) {
-                    ddl.execute(table);
-                }
-            }
+            rawDb.dialect().createTablesOn(c);
             Raw raw = new Raw(c);
             Kv kv = store.kv();
             Map<String, Operation> measured = new LinkedHashMap<>();

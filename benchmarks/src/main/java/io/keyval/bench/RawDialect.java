@@ -2,6 +2,7 @@ package io.keyval.bench;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 /** What the raw JDBC baselines do differently on each engine. */
@@ -9,6 +10,20 @@ interface RawDialect {
 
     /** @return the statements creating the baseline's tables (same shape as the store's: key bytes → JSON text) */
     List<String> createTables();
+
+    /**
+     * Creates the baseline's tables ({@link #createTables}) on a connection.
+     *
+     * @param connection a connection to a fresh database
+     * @throws SQLException on failure
+     */
+    default void createTablesOn(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            for (String ddl : createTables()) {
+                s.execute(ddl);
+            }
+        }
+    }
 
     /** @return the statement creating the queue baseline's table (W5): id in enqueue order, JSON text value */
     String createQueueTable();

@@ -2,7 +2,6 @@ package io.keyval.bench;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /** The raw JDBC baseline on a fresh database: one connection per benchmark thread. */
 final class RawJdbcStore implements StoreUnderTest {
@@ -21,10 +20,8 @@ final class RawJdbcStore implements StoreUnderTest {
     RawJdbcStore(Engine.FreshDatabase database, Dataset data) throws SQLException {
         this.database = database;
         this.data = data;
-        try (Connection c = database.connect(); Statement s = c.createStatement()) {
-            for (String ddl : database.dialect().createTables()) {
-                s.execute(ddl);
-            }
+        try (Connection c = database.connect()) {
+            database.dialect().createTablesOn(c);
             durability = database.dialect().durability(c);
         }
     }

@@ -1,8 +1,6 @@
 package io.keyval.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.keyval.database.Databases;
-import io.keyval.host.api.PluginConfig;
 import io.keyval.kv.AtomicOperation;
 import io.keyval.kv.FtsIndex;
 import io.keyval.kv.Key;
@@ -95,11 +93,9 @@ final class SearchBenchmark {
         try (Engine.FreshDatabase database = engine.create()) {
             raw(database);
         }
-        try (Engine.FreshDatabase database = engine.create();
-                Databases.ClosableDatabaseService service = database.openService();
-                PluginServer host = new PluginServer(service.getRootAdapter(null), PluginConfig.of(Map.of()))) {
-            String durability = service.getRootAdapter(null).durability();
-            Kv kv = host.kv();
+        try (KvApiStore store = new KvApiStore(engine.create(), data)) {
+            String durability = store.durability();
+            Kv kv = store.kv();
             SearchCorpus corpus = new SearchCorpus();
             for (int i = 0; i < p.searchDocuments(); i += WRITE_BATCH) {
                 AtomicOperation batch = kv.atomic();
@@ -145,11 +141,7 @@ final class SearchBenchmark {
         RawDialect dialect = database.dialect();
         try (Connection c = database.connect()) {
             String durability = dialect.durability(c);
-            try (Statement s = c.createStatement()) {
-                for (String ddl : dialect.createTables()) {
-                    s.execute(ddl);
-                }
-            }
+            dialect.createTablesOn(c);
             RawDialect.IndexedWrite index = dialect.indexedWrite(c);
             try (PreparedStatement upsert = c.prepareStatement(RawJdbcClient.UPSERT);
                     Statement tx = c.createStatement()) {
@@ -177,15 +169,13 @@ final class SearchBenchmark {
 
     /** W1 on a fresh database, into a prefix with or without an index on the written fields. */
     private void writes(boolean indexed) throws Exception {
-        try (Engine.FreshDatabase database = engine.create();
-                Databases.ClosableDatabaseService service = database.openService();
-                PluginServer host = new PluginServer(service.getRootAdapter(null), PluginConfig.of(Map.of()))) {
+        try (KvApiStore store = new KvApiStore(engine.create(), data)) {
             if (indexed) {
-                host.kv().fts().createIndex(FtsIndex.of(Dataset.PREFIX, "name", "email", "tags"));
+                store.kv().fts().createIndex(FtsIndex.of(Dataset.PREFIX, "name", "email", "tags"));
             }
-            for (Figure f : PointWorkload.sets(() -> new KvApiClient(host.kv(), data), 1, p)) {
+            for (Figure f : PointWorkload.sets(store.clients(), 1, p)) {
                 if (f.metric().equals("ops_per_s")) {
-                    sink.accept(new Result(SYSTEM, engine.variant(), service.getRootAdapter(null).durability(), "W1",
+                    sink.accept(new Result(SYSTEM, engine.variant(), store.durability(), "W1",
                             f.metric(), f.value(), f.unit(), run, indexed ? INDEXED : UNINDEXED));
                 }
             }

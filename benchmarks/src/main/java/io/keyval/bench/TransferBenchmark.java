@@ -3,8 +3,6 @@ package io.keyval.bench;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.keyval.database.Databases;
-import io.keyval.host.api.PluginConfig;
 import io.keyval.kv.ExportOptions;
 import io.keyval.kv.ImportOptions;
 import io.keyval.kv.Key;
@@ -18,8 +16,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,17 +61,15 @@ final class TransferBenchmark {
             try (Engine.FreshDatabase database = engine.create()) {
                 raw(database, n);
             }
-            try (Engine.FreshDatabase database = engine.create();
-                    Databases.ClosableDatabaseService service = database.openService();
-                    PluginServer host = new PluginServer(service.getRootAdapter(null), PluginConfig.of(Map.of()))) {
-                String durability = service.getRootAdapter(null).durability();
+            try (KvApiStore store = new KvApiStore(engine.create(), new Dataset(1))) {
+                String durability = store.durability();
                 long start = System.nanoTime();
                 try (InputStream in = Files.newInputStream(file)) {
-                    host.kv().importFrom(in, ImportOptions.defaults());
+                    store.kv().importFrom(in, ImportOptions.defaults());
                 }
                 emit(SYSTEM, durability, "api", "import_entries_per_s", rate(n, start));
                 start = System.nanoTime();
-                long exported = host.kv().exportTo(OutputStream.nullOutputStream(), ExportOptions.wholeStore());
+                long exported = store.kv().exportTo(OutputStream.nullOutputStream(), ExportOptions.wholeStore());
                 emit(SYSTEM, durability, "api", "export_entries_per_s", rate(n, start));
                 if (exported != n) {
                     throw new VerificationException("exported " + exported + " entries, imported " + n);
@@ -102,11 +96,7 @@ final class TransferBenchmark {
         RawDialect dialect = database.dialect();
         try (Connection c = database.connect()) {
             String durability = dialect.durability(c);
-            try (Statement s = c.createStatement()) {
-                for (String ddl : dialect.createTables()) {
-                    s.execute(ddl);
-                }
-            }
+            dialect.createTablesOn(c);
             long start = System.nanoTime();
             c.setAutoCommit(false);
             try (PreparedStatement insert = c.prepareStatement(RawJdbcClient.UPSERT)) {

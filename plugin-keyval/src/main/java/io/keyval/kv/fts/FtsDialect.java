@@ -4,7 +4,9 @@ import io.keyval.database.SqlSession;
 import io.keyval.kv.Key;
 import io.keyval.kv.keys.KeyRange;
 import io.keyval.kv.where.SqlFragment;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,19 +37,43 @@ public interface FtsDialect {
      */
     void dropStorage(SqlSession session, long id) throws SQLException;
 
+    /** @return a query whose first column is the name of each table of the store's schema */
+    String tableNamesQuery();
+
     /**
      * @param session a session
      * @return the numbers of every index that has tables (some may have no definition any more: a
      *     drop cut short by a crash or a timeout)
      * @throws SQLException on a database failure
      */
-    List<Long> storedIndexes(SqlSession session) throws SQLException;
+    default List<Long> storedIndexes(SqlSession session) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (ResultSet rs = session.prepare(tableNamesQuery()).executeQuery()) {
+            while (rs.next()) {
+                IndexDefinition.idOf(rs.getString(1)).ifPresent(ids::add);
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * @param failure one exception (not its causes)
+     * @return whether it is the engine's "no such table"
+     */
+    boolean isMissingTable(Throwable failure);
 
     /**
      * @param failure what a search threw
      * @return whether it failed because the index's tables are gone (it was replaced or removed)
      */
-    boolean isMissingStorage(Throwable failure);
+    default boolean isMissingStorage(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (isMissingTable(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /**
      * Indexes (or re-indexes) an entry.

@@ -6,7 +6,6 @@ import io.keyval.kv.keys.KeyRange;
 import io.keyval.kv.store.EntryStatements;
 import io.keyval.kv.where.SqlFragment;
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,25 +45,13 @@ public final class PostgresFtsDialect implements FtsDialect {
     }
 
     @Override
-    public List<Long> storedIndexes(SqlSession session) throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        try (ResultSet rs = session.prepare("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
-                .executeQuery()) {
-            while (rs.next()) {
-                IndexDefinition.idOf(rs.getString(1)).ifPresent(ids::add);
-            }
-        }
-        return ids;
+    public String tableNamesQuery() {
+        return "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()";
     }
 
     @Override
-    public boolean isMissingStorage(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException e && UNDEFINED_TABLE.equals(e.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+    public boolean isMissingTable(Throwable failure) {
+        return failure instanceof SQLException e && UNDEFINED_TABLE.equals(e.getSQLState());
     }
 
     @Override

@@ -9,7 +9,6 @@ import io.keyval.kv.where.SqlFragment;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -50,24 +49,13 @@ public final class SqliteFtsDialect implements FtsDialect {
     }
 
     @Override
-    public List<Long> storedIndexes(SqlSession session) throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        try (ResultSet rs = session.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").executeQuery()) {
-            while (rs.next()) {
-                IndexDefinition.idOf(rs.getString(1)).ifPresent(ids::add);
-            }
-        }
-        return ids;
+    public String tableNamesQuery() {
+        return "SELECT name FROM sqlite_master WHERE type = 'table'";
     }
 
     @Override
-    public boolean isMissingStorage(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (String.valueOf(t.getMessage()).contains("no such table")) {
-                return true;
-            }
-        }
-        return false;
+    public boolean isMissingTable(Throwable failure) {
+        return String.valueOf(failure.getMessage()).contains("no such table");
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.keyval.host.testing.Browser;
 import io.keyval.host.testing.BrowserHost;
 import io.keyval.host.testing.Curl;
 import io.keyval.host.testing.HttpClientHelper;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -352,7 +353,8 @@ class AdminUiBrowserTest {
         click("Search");
         browser.waitForText(By.cssSelector("section .status"), "1 result");
         WebElement link = browser.visible(By.cssSelector("table.results a"));
-        assertTrue(link.getText().contains("a"));
+        assertTrue(URLDecoder.decode(link.getAttribute("href"), StandardCharsets.UTF_8).contains("key=[\"notes\",\"a\"]"),
+                link.getAttribute("href"));
         link.click();
         browser.waitFor(d -> d.getCurrentUrl().contains("/keyval/entries"));
         WebElement value = browser.visible(By.name("value"));
